@@ -1,0 +1,11 @@
+import { Command } from 'commander';
+
+/**
+ * `callvault <command>`: one CLI for operations and batch work. Each module registers its own
+ * commands; this file only lists them. Commands read the same configuration as the server.
+ */
+const program = new Command('callvault').description('customer-data protection for contact centers').version('0.1.0');
+
+// module command registrations go here (one line each)
+
+await program.parseAsync(process.argv);

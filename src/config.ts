@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Settings, parsed once at start-up from the environment (and an optional JSON file named by
+ * CALLVAULT_CONFIG; the environment wins). The server and every CLI command read the same values,
+ * so `callvault audit verify` checks the database the server uses. Services receive the parsed
+ * object; none of them reads process.env.
+ */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  CALLVAULT_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Base64 of 32 bytes; when set, the key-encryption key comes from here instead of the key file. */
+  CALLVAULT_KEK: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be base64 of exactly 32 bytes')
+    .optional(),
+  /** The URL people open; also the WebAuthn origin. Defaults to http://HOST:PORT. */
+  CALLVAULT_PUBLIC_URL: z.string().url().optional(),
+  /** Cookies carry Secure unless this is "false" (plain-HTTP local development and tests). */
+  CALLVAULT_SECURE_COOKIES: z.enum(['true', 'false']).default('true'),
+  /** Audit checkpoint cadence: a signed Merkle checkpoint every N events or T seconds. */
+  CALLVAULT_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(1000),
+  CALLVAULT_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).default(300),
+});
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: RawConfig['LOG_LEVEL'];
+  kekBase64: string | undefined;
+  publicUrl: string;
+  secureCookies: boolean;
+  auditCheckpointEvery: number;
+  auditCheckpointSeconds: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses settings; throws ConfigError naming each bad setting (never its value: it may be a secret). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  let fromFile: Record<string, unknown> = {};
+  if (env.CALLVAULT_CONFIG) {
+    try {
+      fromFile = JSON.parse(readFileSync(env.CALLVAULT_CONFIG, 'utf8')) as Record<string, unknown>;
+    } catch {
+      throw new ConfigError(`CALLVAULT_CONFIG: cannot read a JSON object from ${env.CALLVAULT_CONFIG}`);
+    }
+  }
+  const merged = { ...fromFile, ...stripEmpty(env) };
+  const parsed = ConfigSchema.safeParse(merged);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: resolve(c.CALLVAULT_DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    logLevel: c.LOG_LEVEL,
+    kekBase64: c.CALLVAULT_KEK,
+    publicUrl: c.CALLVAULT_PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`,
+    secureCookies: c.CALLVAULT_SECURE_COOKIES === 'true',
+    auditCheckpointEvery: c.CALLVAULT_AUDIT_CHECKPOINT_EVERY,
+    auditCheckpointSeconds: c.CALLVAULT_AUDIT_CHECKPOINT_SECONDS,
+  };
+}
+
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
+}
