@@ -1,0 +1,35 @@
+/**
+ * Who may do what, declared as data (deny by default). A role is held per brand; security_admin is
+ * BPO-wide and holds every brand. An action not listed for a role is denied, and so is any action
+ * or role this table does not know.
+ */
+export const ROLES = ['security_admin', 'supervisor', 'agent', 'qa_reviewer', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIONS = [
+  'brand.read',
+  'brand.manage',
+  'user.read',
+  'user.manage',
+  'apikey.manage',
+  'audit.read',
+  'audit.verify',
+  'audit.export',
+  'key.rotate',
+  'key.destroy',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const GRANTS: Readonly<Record<Role, ReadonlySet<Action>>> = {
+  security_admin: new Set(ACTIONS),
+  supervisor: new Set<Action>(['brand.read', 'user.read']),
+  agent: new Set<Action>(['brand.read']),
+  qa_reviewer: new Set<Action>(['brand.read']),
+  auditor: new Set<Action>(['brand.read', 'audit.read', 'audit.verify', 'audit.export']),
+};
+
+/** Whether `role` grants `action`; unknown roles and actions are denied. */
+export function roleAllows(role: string, action: string): boolean {
+  const grants = (GRANTS as Record<string, ReadonlySet<string> | undefined>)[role];
+  return grants?.has(action) ?? false;
+}
