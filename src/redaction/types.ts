@@ -134,5 +134,11 @@ export interface Candidate {
 export interface Detector {
   readonly name: string;
   readonly types: readonly EntityType[];
+  /**
+   * Optional context words per type: when one precedes a candidate in its turn (within
+   * CONTEXT_WINDOW characters) or appears in the previous turn of the other party (the agent's
+   * question), the engine adds CONTEXT_BOOST to the candidate's score.
+   */
+  readonly context?: Partial<Record<EntityType, RegExp>>;
   detect(conversation: ConversationView): Candidate[];
 }

@@ -1,0 +1,151 @@
+import type { NormalizedView, Token } from '../types.js';
+import { OffsetMapBuilder, identityView } from './offset-map.js';
+import { buildUnits, connectorSymbol, type Unit } from './units.js';
+import { isNumberWord } from './number-words.js';
+
+/**
+ * Rewrites a turn the way it was meant: spoken numbers as digits, spelled letters joined, spoken
+ * emails and addresses as typed ("john dot smith at gmail dot com" -> "john.smith@gmail.com",
+ * "one ninety two dot one sixty eight dot one dot ten" -> "192.168.1.10"), with an exact map back.
+ */
+
+const TLDS = new Set([
+  'com', 'net', 'org', 'edu', 'gov', 'io', 'co', 'uk', 'us', 'ca', 'de', 'fr', 'es', 'it', 'nl', 'be', 'ch',
+  'at', 'au', 'nz', 'ie', 'in', 'info', 'biz', 'me', 'mx', 'br', 'jp', 'pl', 'se', 'no', 'dk', 'fi', 'pt',
+]);
+
+const NUMERIC_KINDS = new Set(['number', 'digits', 'spelled']);
+const LABEL_KINDS = new Set(['word', 'number', 'digits', 'spelled']);
+
+/** Does this turn contain anything the normalizer could rewrite? (cheap prefilter) */
+function needsRewrite(tokens: readonly Token[]): boolean {
+  for (const t of tokens) {
+    if (t.text.length === 1 && /\p{L}/u.test(t.text)) return true;
+    if (isNumberWord(t.lower) || connectorSymbol(t.lower) !== undefined) return true;
+  }
+  return false;
+}
+
+export function buildNormalizedView(text: string, tokens: readonly Token[]): NormalizedView {
+  if (!needsRewrite(tokens)) return identityView(text);
+  const units = buildUnits(text, tokens);
+  // join[k]: unit k and k+1 are one value (drop the separator); symbol[k]: a connector's rendering.
+  const join = new Array<boolean>(units.length).fill(false);
+  const symbol = new Array<string | undefined>(units.length).fill(undefined);
+  markEmails(units, join, symbol);
+  markConnectors(units, join, symbol);
+  if (!units.some((u) => u.pieces !== undefined) && !join.some(Boolean)) return identityView(text);
+
+  const out = new OffsetMapBuilder();
+  let cursor = 0;
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k] as Unit;
+    const joinedToPrev = k > 0 && join[k - 1] === true;
+    if (!joinedToPrev) out.copy(text, cursor, u.start);
+    const sym = symbol[k];
+    if (sym !== undefined) out.replace(sym, u.start, u.end);
+    else if (u.pieces !== undefined) for (const p of u.pieces) out.replace(p.text, p.from, p.to);
+    else out.copy(text, u.start, u.end);
+    cursor = u.end;
+  }
+  out.copy(text, cursor, text.length);
+  return out.build();
+}
+
+/** "x dot y", "x underscore y", "x dash y" between dictated values (numbers, spelled runs). */
+function markConnectors(units: readonly Unit[], join: boolean[], symbol: (string | undefined)[]): void {
+  for (let k = 1; k + 1 < units.length; k++) {
+    const c = units[k] as Unit;
+    if (c.kind !== 'conn' || symbol[k] !== undefined) continue;
+    const lower = c.rendered.toLowerCase();
+    const prev = units[k - 1] as Unit;
+    const next = units[k + 1] as Unit;
+    const sym = connectorSymbol(lower) as string;
+    const ok =
+      lower === 'underscore'
+        ? LABEL_KINDS.has(prev.kind) && LABEL_KINDS.has(next.kind)
+        : NUMERIC_KINDS.has(prev.kind) && NUMERIC_KINDS.has(next.kind) && (prev.kind !== 'digits' || next.kind !== 'digits');
+    if (!ok) continue;
+    symbol[k] = sym;
+    join[k - 1] = true;
+    join[k] = true;
+  }
+}
+
+/**
+ * "<local> at <label> dot <tld>": the local part is one word or dictated value, optionally
+ * followed by numbers ("swift eight oh"), extended backwards over connectors ("john dot smith").
+ */
+function markEmails(units: readonly Unit[], join: boolean[], symbol: (string | undefined)[]): void {
+  for (let k = 1; k < units.length - 2; k++) {
+    if ((units[k] as Unit).kind !== 'at') continue;
+    const domainEnd = scanDomain(units, k + 1);
+    if (domainEnd < 0) continue;
+    const localStart = scanLocal(units, k - 1);
+    if (localStart < 0) continue;
+    for (let x = localStart; x < domainEnd; x++) join[x] = true;
+    symbol[k] = '@';
+    for (let x = localStart; x <= domainEnd; x++) {
+      const u = units[x] as Unit;
+      if (u.kind === 'conn') symbol[x] = connectorSymbol(u.rendered.toLowerCase());
+    }
+    k = domainEnd;
+  }
+}
+
+/** Returns the index of the last unit of the domain (a known TLD after at least one dot), or -1. */
+function scanDomain(units: readonly Unit[], from: number): number {
+  let k = from;
+  let dots = 0;
+  let lastLabelEnd = -1;
+  for (;;) {
+    // A label is one to three adjacent units: "gmail", "i cloud", "g m x".
+    let n = 0;
+    let tldAt = -1;
+    while (n < 3 && units[k + n] !== undefined && LABEL_KINDS.has((units[k + n] as Unit).kind)) {
+      n += 1;
+      if (dots > 0 && TLDS.has((units[k + n - 1] as Unit).rendered.toLowerCase())) {
+        tldAt = k + n - 1;
+        break;
+      }
+    }
+    if (n === 0) break;
+    const labelLast = k + n - 1;
+    if (tldAt >= 0) lastLabelEnd = tldAt;
+    const conn = units[labelLast + 1];
+    if (conn === undefined || conn.kind !== 'conn' || !/^(dot|period)$/i.test(conn.rendered)) break;
+    dots += 1;
+    k = labelLast + 2;
+    if (dots > 3) break;
+  }
+  return lastLabelEnd;
+}
+
+function scanLocal(units: readonly Unit[], from: number): number {
+  let k = from;
+  const takeValue = (idx: number): number => {
+    // A value: a word or spelled run, possibly followed by number runs ("campbell six three").
+    let s = idx;
+    while (s >= 0 && ((units[s] as Unit).kind === 'number' || (units[s] as Unit).kind === 'digits')) s -= 1;
+    if (s >= 0 && ((units[s] as Unit).kind === 'word' || (units[s] as Unit).kind === 'spelled') && s < idx + 1) {
+      if (s === idx || !STOP_LOCAL.has((units[s] as Unit).rendered.toLowerCase())) return s;
+    }
+    return s + 1 <= idx ? s + 1 : -1;
+  };
+  let start = -1;
+  for (;;) {
+    const u = units[k];
+    if (u === undefined || !LABEL_KINDS.has(u.kind)) break;
+    if (u.kind === 'word' && STOP_LOCAL.has(u.rendered.toLowerCase())) break;
+    const s = takeValue(k);
+    if (s < 0) break;
+    start = s;
+    const conn = units[s - 1];
+    if (conn === undefined || conn.kind !== 'conn' || (units[s - 2] === undefined)) break;
+    k = s - 2;
+  }
+  return start;
+}
+
+/** Words that end an email's local part when walking backwards ("my email is john at ..."). */
+const STOP_LOCAL = new Set(['is', "it's", 'its', 'email', 'address', 'me', 'at', 'to', 'the', 'my', 'that', "that's", 'yes', 'sure', 'and', 'use', 'was', 'try']);
