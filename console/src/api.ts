@@ -1,0 +1,122 @@
+import type {
+  ApiKey,
+  Assignment,
+  AuditPage,
+  AuditQuery,
+  AuthResult,
+  Brand,
+  ChainStatus,
+  Me,
+  User,
+} from './types.js';
+
+/**
+ * The console's only way to the server: a tiny typed client over fetch for docs/api.md.
+ * Cookies ride along (`credentials: 'same-origin'`); nothing is kept in localStorage.
+ * Every state-changing request carries `x-callvault-csrf: 1`: with SameSite=Strict cookies, a
+ * custom header is something a cross-site form cannot send (OWASP CSRF cheat sheet).
+ */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly requestId: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+const BASE = '/api/v1';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (method !== 'GET') headers['x-callvault-csrf'] = '1';
+  // No content-type without a body: Fastify refuses an empty JSON body.
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(BASE + path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached.', undefined);
+  }
+  if (res.status === 204) return undefined as T;
+  const data: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) throw toApiError(res, data);
+  return data as T;
+}
+
+function toApiError(res: Response, data: unknown): ApiError {
+  const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
+  const requestId = typeof d.requestId === 'string' ? d.requestId : (res.headers.get('x-request-id') ?? undefined);
+  return new ApiError(
+    res.status,
+    typeof d.error === 'string' ? d.error : `http.${res.status}`,
+    typeof d.message === 'string' ? d.message : res.statusText || 'Request failed',
+    requestId,
+  );
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  login: (email: string, password: string) => request<AuthResult>('POST', '/auth/login', { email, password }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<AuthResult>('POST', '/auth/password', { currentPassword, newPassword }),
+  verifyTotp: (code: string) => request<AuthResult>('POST', '/auth/mfa/totp', { code }),
+  verifyRecovery: (code: string) => request<AuthResult>('POST', '/auth/mfa/recovery', { code }),
+  webauthnLoginOptions: () => request<unknown>('POST', '/auth/mfa/webauthn/options'),
+  webauthnLoginVerify: (response: unknown) => request<AuthResult>('POST', '/auth/mfa/webauthn/verify', { response }),
+  logout: () => request<void>('POST', '/auth/logout'),
+  logoutAll: () => request<void>('POST', '/auth/logout-all'),
+  me: () => request<Me>('GET', '/auth/me'),
+
+  enrollTotp: () => request<{ otpauthUrl: string; qrSvg: string }>('POST', '/mfa/totp/enroll'),
+  confirmTotp: (code: string) => request<{ recoveryCodes: string[] }>('POST', '/mfa/totp/confirm', { code }),
+  passkeyOptions: () => request<unknown>('POST', '/mfa/webauthn/register/options'),
+  passkeyVerify: (response: unknown, label?: string) =>
+    request<{ id: string }>('POST', '/mfa/webauthn/register/verify', label ? { response, label } : { response }),
+
+  brands: () => request<{ items: Brand[] }>('GET', '/brands'),
+  createBrand: (name: string, agentMfaRequired: boolean) =>
+    request<Brand>('POST', '/brands', { name, agentMfaRequired }),
+  updateBrand: (brandId: string, patch: { name?: string; agentMfaRequired?: boolean }) =>
+    request<Brand>('PATCH', `/brands/${enc(brandId)}`, patch),
+  rotateBrandKey: (brandId: string) => request<{ version: number }>('POST', `/brands/${enc(brandId)}/keys/rotate`),
+
+  users: (brandId?: string) => request<{ items: User[] }>('GET', `/users${query({ brandId })}`),
+  inviteUser: (input: { email: string; displayName: string; isSecurityAdmin: boolean; assignments: Assignment[] }) =>
+    request<{ user: User; oneTimePassword: string }>('POST', '/users', input),
+  setAssignments: (userId: string, assignments: Assignment[]) =>
+    request<User>('PUT', `/users/${enc(userId)}/assignments`, { assignments }),
+  resetMfa: (userId: string) => request<void>('POST', `/users/${enc(userId)}/mfa/reset`),
+  unlock: (userId: string) => request<void>('POST', `/users/${enc(userId)}/unlock`),
+
+  apiKeys: (brandId: string) => request<{ items: ApiKey[] }>('GET', `/brands/${enc(brandId)}/api-keys`),
+  createApiKey: (brandId: string, input: { name: string; scopes: string[]; expiresInDays: number }) =>
+    request<{ apiKey: ApiKey; secret: string }>('POST', `/brands/${enc(brandId)}/api-keys`, input),
+  revokeApiKey: (keyId: string) => request<void>('DELETE', `/api-keys/${enc(keyId)}`),
+
+  auditEvents: (q: AuditQuery) => request<AuditPage>('GET', `/audit/events${query({ ...q })}`),
+  auditVerify: (brandId?: string) => request<ChainStatus>('GET', `/audit/verify${query({ brandId })}`),
+};
+
+/** Drops role assignments' display-only fields before sending them back. */
+export function plainAssignments(list: Assignment[]): Assignment[] {
+  return list.map(({ brandId, role }) => ({ brandId, role }));
+}

@@ -1,0 +1,47 @@
+import type { AuditEvent, Brand } from '../types.js';
+import { formatRef, formatTime } from '../ui/format.js';
+
+/** Audit events, newest first. Events hold ids only, never customer data. */
+export function AuditTable({ events, brands }: { events: AuditEvent[]; brands: Brand[] }) {
+  const brandName = (id: string | null) => (id ? (brands.find((b) => b.id === id)?.name ?? id) : 'installation');
+  return (
+    <table className="audit">
+      <caption className="sr-only">Audit events</caption>
+      <thead>
+        <tr>
+          <th scope="col">#</th>
+          <th scope="col">When</th>
+          <th scope="col">Brand</th>
+          <th scope="col">Actor</th>
+          <th scope="col">Action</th>
+          <th scope="col">Target</th>
+          <th scope="col">Outcome</th>
+          <th scope="col">From</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((e) => (
+          <tr key={`${e.brandId ?? '-'}:${e.seq}`} data-testid="audit-row" data-action={e.action}>
+            <td>{e.seq}</td>
+            <td>{formatTime(e.at)}</td>
+            <td>{brandName(e.brandId)}</td>
+            <td>
+              <code>{formatRef(e.actor)}</code>
+            </td>
+            <td>
+              <code>{e.action}</code>
+            </td>
+            <td>{formatRef(e.target)}</td>
+            <td className={`outcome-${e.outcome}`}>{e.outcome}</td>
+            <td title={e.userAgent ?? undefined}>{e.ip ?? '—'}</td>
+          </tr>
+        ))}
+        {events.length === 0 && (
+          <tr>
+            <td colSpan={8}>No events match.</td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}

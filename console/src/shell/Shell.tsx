@@ -1,0 +1,79 @@
+import { ApiKeysPage } from '../admin/ApiKeysPage.js';
+import { BrandsPage } from '../admin/BrandsPage.js';
+import { UsersPage } from '../admin/UsersPage.js';
+import { AuditPage } from '../audit/AuditPage.js';
+import type { Me } from '../types.js';
+import { AccountPage } from './AccountPage.js';
+import { pagesFor, type PageId } from './pages.js';
+import { useHashRoute } from './useHashRoute.js';
+
+/** The signed-in frame: header, menu and the current page. */
+export function Shell({
+  me,
+  onSignOut,
+  onRefresh,
+}: {
+  me: Me;
+  onSignOut: (everywhere?: boolean) => Promise<void>;
+  onRefresh: () => void;
+}) {
+  const pages = pagesFor(me);
+  const route = useHashRoute();
+  const current = pages.find((p) => p.id === route) ?? pages[0];
+
+  return (
+    <div className="shell">
+      <a className="skip" href="#content">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <span className="brand-mark">callvault</span>
+        <nav aria-label="Main">
+          <ul>
+            {pages.map((p) => (
+              <li key={p.id}>
+                <a href={`#/${p.id}`} aria-current={p.id === current?.id ? 'page' : undefined}>
+                  {p.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="who">
+          <span data-testid="signed-in-as">{me.user.email}</span>
+          <button type="button" onClick={() => void onSignOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main id="content" tabIndex={-1}>
+        <Page id={current?.id ?? 'account'} me={me} onSignOut={onSignOut} onRefresh={onRefresh} />
+      </main>
+    </div>
+  );
+}
+
+function Page({
+  id,
+  me,
+  onSignOut,
+  onRefresh,
+}: {
+  id: PageId;
+  me: Me;
+  onSignOut: (everywhere?: boolean) => Promise<void>;
+  onRefresh: () => void;
+}) {
+  switch (id) {
+    case 'brands':
+      return <BrandsPage canManage={me.user.isSecurityAdmin} />;
+    case 'users':
+      return <UsersPage canManage={me.user.isSecurityAdmin} />;
+    case 'api-keys':
+      return <ApiKeysPage />;
+    case 'audit':
+      return <AuditPage />;
+    case 'account':
+      return <AccountPage me={me} onSignOut={onSignOut} onRefresh={onRefresh} />;
+  }
+}

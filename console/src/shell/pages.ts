@@ -1,0 +1,20 @@
+import type { Me } from '../types.js';
+
+export type PageId = 'brands' | 'users' | 'api-keys' | 'audit' | 'account';
+
+/**
+ * Which pages a person is offered. This only tidies the menu: the server checks every request
+ * against the role table, whatever the console shows.
+ */
+export function pagesFor(me: Me): { id: PageId; label: string }[] {
+  const roles = new Set(me.user.assignments.map((a) => a.role));
+  const admin = me.user.isSecurityAdmin;
+  const pages: { id: PageId; label: string; show: boolean }[] = [
+    { id: 'brands', label: 'Brands', show: true },
+    { id: 'users', label: 'Users', show: admin || roles.has('supervisor') },
+    { id: 'api-keys', label: 'API keys', show: admin },
+    { id: 'audit', label: 'Audit trail', show: admin || roles.has('auditor') },
+    { id: 'account', label: 'My account', show: true },
+  ];
+  return pages.filter((p) => p.show).map(({ id, label }) => ({ id, label }));
+}

@@ -1,0 +1,102 @@
+/** Shapes of the HTTP API v1 answers (docs/api.md), as the console reads them. */
+
+export const ROLES = ['security_admin', 'supervisor', 'agent', 'qa_reviewer', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type AuthStatus = 'ok' | 'mfa_required' | 'mfa_enrollment_required' | 'password_change_required';
+export type MfaMethod = 'totp' | 'webauthn' | 'recovery';
+
+export interface AuthResult {
+  status: AuthStatus;
+  methods?: MfaMethod[];
+}
+
+export interface Assignment {
+  brandId: string;
+  role: Role;
+  brandName?: string;
+}
+
+export interface Me {
+  user: {
+    id: string;
+    email: string;
+    displayName: string;
+    isSecurityAdmin: boolean;
+    assignments: Required<Assignment>[];
+  };
+  mfa: { totp: boolean; passkeys: number };
+}
+
+export interface Brand {
+  id: string;
+  name: string;
+  agentMfaRequired: boolean;
+  createdAt: string;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  isSecurityAdmin: boolean;
+  locked: boolean;
+  mfaEnrolled: boolean;
+  assignments: Assignment[];
+}
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditActor {
+  kind: string;
+  id: string;
+}
+
+export interface AuditEvent {
+  seq: number;
+  brandId: string | null;
+  at: string;
+  actor: AuditActor | string;
+  action: string;
+  target: { type: string; id: string } | string | null;
+  outcome: string;
+  ip: string | null;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+export interface AuditPage {
+  items: AuditEvent[];
+  nextBefore: number | string | null;
+}
+
+export interface ChainProblem {
+  seq: number | null;
+  kind: string;
+  message: string;
+}
+
+export interface ChainStatus {
+  ok: boolean;
+  events: number;
+  checkpoints: number;
+  problems: ChainProblem[];
+}
+
+export interface AuditQuery {
+  brandId?: string;
+  actorId?: string;
+  action?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  before?: string;
+}
