@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerDetectCommand } from './detect.js';
 
 /**
  * `callvault <command>`: one CLI for operations and batch work. Each module registers its own
@@ -7,5 +8,6 @@ import { Command } from 'commander';
 const program = new Command('callvault').description('customer-data protection for contact centers').version('0.1.0');
 
 // module command registrations go here (one line each)
+registerDetectCommand(program);
 
 await program.parseAsync(process.argv);
