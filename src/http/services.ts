@@ -1,0 +1,13 @@
+import type { AccessServices } from '../access/index.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/types.js';
+
+/** What the HTTP layer is given by the composition root (src/server): config, storage and each module's services. */
+export interface AppServices {
+  config: Config;
+  db: Db;
+  access: AccessServices;
+}
+
+/** A module's routes: registered under /api/v1 by the app factory, which only lists the modules. */
+export type RouteModule = (app: import('./types.js').ZodApp, services: AppServices) => void;
