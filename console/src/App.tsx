@@ -33,10 +33,6 @@ export function App() {
     }
   }, []);
 
-  useEffect(() => {
-    void loadMe();
-  }, [loadMe]);
-
   const follow = useCallback(
     (r: AuthResult) => {
       switch (r.status) {
@@ -57,6 +53,17 @@ export function App() {
     [loadMe],
   );
 
+  // On (re)load: a full session opens the console; a sign-in halfway through resumes its step.
+  const resume = useCallback(async () => {
+    const step = await api.status().catch(() => null);
+    if (step && step.status !== 'ok') follow(step);
+    else await loadMe();
+  }, [loadMe, follow]);
+
+  useEffect(() => {
+    void resume();
+  }, [resume]);
+
   const signOut = useCallback(async (everywhere = false) => {
     await (everywhere ? api.logoutAll() : api.logout()).catch(() => undefined);
     setScreen({ kind: 'login', notice: everywhere ? 'Signed out on every device.' : 'Signed out.' });
@@ -69,7 +76,7 @@ export function App() {
       return (
         <main className="auth">
           <ErrorNotice error={screen.error} />
-          <button type="button" onClick={() => void loadMe()}>
+          <button type="button" onClick={() => void resume()}>
             Try again
           </button>
         </main>
@@ -82,10 +89,7 @@ export function App() {
       return <MfaChallenge methods={screen.methods} onResult={follow} onCancel={() => void signOut()} />;
     case 'enroll':
       return (
-        <MfaEnrollment
-          onEnrolled={() => void loadMe('Two-factor sign-in is set up. Sign in again with it.')}
-          onCancel={() => void signOut()}
-        />
+<MfaEnrollment onEnrolled={follow} onCancel={() => void signOut()} />
       );
     case 'app':
       return <Shell me={screen.me} onSignOut={signOut} onRefresh={() => void loadMe()} />;

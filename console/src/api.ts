@@ -5,6 +5,7 @@ import type {
   AuditQuery,
   AuthResult,
   Brand,
+  EnrollmentResult,
   ChainStatus,
   Me,
   User,
@@ -85,12 +86,14 @@ export const api = {
   logout: () => request<void>('POST', '/auth/logout'),
   logoutAll: () => request<void>('POST', '/auth/logout-all'),
   me: () => request<Me>('GET', '/auth/me'),
+  /** Where a sign-in in progress stands (any live session, pending or not). */
+  status: () => request<AuthResult>('GET', '/auth/status'),
 
   enrollTotp: () => request<{ otpauthUrl: string; qrSvg: string }>('POST', '/mfa/totp/enroll'),
-  confirmTotp: (code: string) => request<{ recoveryCodes: string[] }>('POST', '/mfa/totp/confirm', { code }),
+  confirmTotp: (code: string) => request<EnrollmentResult & { recoveryCodes: string[] }>('POST', '/mfa/totp/confirm', { code }),
   passkeyOptions: () => request<unknown>('POST', '/mfa/webauthn/register/options'),
   passkeyVerify: (response: unknown, label?: string) =>
-    request<{ id: string }>('POST', '/mfa/webauthn/register/verify', label ? { response, label } : { response }),
+    request<EnrollmentResult & { id: string }>('POST', '/mfa/webauthn/register/verify', label ? { response, label } : { response }),
 
   brands: () => request<{ items: Brand[] }>('GET', '/brands'),
   createBrand: (name: string, agentMfaRequired: boolean) =>

@@ -1,7 +1,8 @@
 /** Shapes of the HTTP API v1 answers (docs/api.md), as the console reads them. */
 
-export const ROLES = ['security_admin', 'supervisor', 'agent', 'qa_reviewer', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+// Roles and actions are declared once, as data, by the access module; the console reuses that table.
+export { ACTIONS, ROLES, type Action, type Role } from '../../src/access/permissions.js';
+import type { Role } from '../../src/access/permissions.js';
 
 export type AuthStatus = 'ok' | 'mfa_required' | 'mfa_enrollment_required' | 'password_change_required';
 export type MfaMethod = 'totp' | 'webauthn' | 'recovery';
@@ -9,6 +10,11 @@ export type MfaMethod = 'totp' | 'webauthn' | 'recovery';
 export interface AuthResult {
   status: AuthStatus;
   methods?: MfaMethod[];
+}
+
+/** Answer of the enrollment confirmations: recovery codes (once) and the sign-in step reached. */
+export interface EnrollmentResult extends AuthResult {
+  recoveryCodes?: string[];
 }
 
 export interface Assignment {
@@ -50,7 +56,7 @@ export interface ApiKey {
   name: string;
   prefix: string;
   scopes: string[];
-  expiresAt: string | null;
+  expiresAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
 }

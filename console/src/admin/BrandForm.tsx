@@ -30,7 +30,7 @@ export function BrandForm({
 
   return (
     <form className="inline-form" onSubmit={submit}>
-      <TextField label="Brand name" required maxLength={120} value={name} onChange={setName} />
+      <TextField label="Brand name" required maxLength={200} value={name} onChange={setName} />
       <Checkbox label="Agents must use two-factor sign-in" checked={agentMfa} onChange={setAgentMfa} />
       <ErrorNotice error={error} />
       <div className="row">

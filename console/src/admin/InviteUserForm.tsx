@@ -50,7 +50,7 @@ export function InviteUserForm({ brands, onInvited }: { brands: Brand[]; onInvit
     <form className="inline-form" onSubmit={submit} aria-labelledby="invite-title">
       <h2 id="invite-title">Invite a user</h2>
       <TextField label="Email" type="email" required value={email} onChange={setEmail} />
-      <TextField label="Display name" required maxLength={120} value={displayName} onChange={setDisplayName} />
+      <TextField label="Display name" required maxLength={200} value={displayName} onChange={setDisplayName} />
       <Checkbox label="Security admin (every brand)" checked={isSecurityAdmin} onChange={setIsSecurityAdmin} />
       <AssignmentsEditor brands={brands} value={assignments} onChange={setAssignments} />
       <ErrorNotice error={error} />

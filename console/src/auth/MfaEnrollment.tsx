@@ -1,9 +1,10 @@
+import type { AuthResult } from '../types.js';
 import { AuthCard } from './AuthCard.js';
 import { PasskeyEnrollment } from './PasskeyEnrollment.js';
 import { TotpEnrollment } from './TotpEnrollment.js';
 
 /** First sign-in without a second factor: enrollment is required before the console opens. */
-export function MfaEnrollment({ onEnrolled, onCancel }: { onEnrolled: () => void; onCancel: () => void }) {
+export function MfaEnrollment({ onEnrolled, onCancel }: { onEnrolled: (result: AuthResult) => void; onCancel: () => void }) {
   return (
     <AuthCard title="Set up two-factor sign-in">
       <p>Your account needs a second factor. Choose an authenticator app, a passkey, or both.</p>

@@ -1,23 +1,24 @@
 import { useState } from 'react';
 import { api } from '../api.js';
+import type { AuthResult } from '../types.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
 import { useAction } from '../ui/useAction.js';
 import { CodeForm } from './CodeForm.js';
 import { groupSecret, secretFromOtpauthUrl } from './otpauth.js';
 import { RecoveryCodes } from './RecoveryCodes.js';
 
-type Step = { kind: 'start' } | { kind: 'scan'; otpauthUrl: string; qrSvg: string } | { kind: 'codes'; codes: string[] };
+type Step = { kind: 'start' } | { kind: 'scan'; otpauthUrl: string; qrSvg: string } | { kind: 'codes'; codes: string[]; result: AuthResult };
 
 /**
  * TOTP enrollment (RFC 6238): scan the QR code or type the secret, prove it with one code, then
  * see the recovery codes once. The QR SVG is shown through an <img> data URL, so markup from the
  * server can never run script in the page.
  */
-export function TotpEnrollment({ onDone }: { onDone: () => void }) {
+export function TotpEnrollment({ onDone }: { onDone: (result: AuthResult) => void }) {
   const [step, setStep] = useState<Step>({ kind: 'start' });
   const { busy, error, run } = useAction();
 
-  if (step.kind === 'codes') return <RecoveryCodes codes={step.codes} onDone={onDone} />;
+  if (step.kind === 'codes') return <RecoveryCodes codes={step.codes} onDone={() => onDone(step.result)} />;
 
   if (step.kind === 'start') {
     return (
@@ -61,8 +62,8 @@ export function TotpEnrollment({ onDone }: { onDone: () => void }) {
         label="6-digit code"
         submitLabel="Confirm"
         onSubmit={async (code) => {
-          const { recoveryCodes } = await api.confirmTotp(code);
-          setStep({ kind: 'codes', codes: recoveryCodes });
+          const { recoveryCodes, ...result } = await api.confirmTotp(code);
+          setStep({ kind: 'codes', codes: recoveryCodes, result });
         }}
       />
     </div>

@@ -1,0 +1,17 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const CONFIG = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
+
+/**
+ * Builds the console from its current sources into a fresh folder, so the browser tests never
+ * run against a stale console/dist.
+ */
+export async function buildConsole(): Promise<string> {
+  const outDir = await mkdtemp(join(tmpdir(), 'callvault-console-'));
+  await build({ configFile: CONFIG, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  return outDir;
+}
