@@ -4,7 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { accessRoutes } from '../access/routes/index.js';
 import { registerAuth } from './auth.js';
 import { registerConsole } from './console.js';
-import { notFound, registerErrorHandler } from './error-handler.js';
+import { frameworkError, notFound, registerErrorHandler } from './error-handler.js';
 import { registerHealthRoutes } from './health.js';
 import { BODY_LIMIT_BYTES, registerJsonBodyParser } from './json-body.js';
 import { loggerOptions } from './logger.js';
@@ -43,8 +43,8 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
     genReqId: requestIdFor,
-    disableRequestLogging: false,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('routeTable', enforceRoutePolicy(app));

@@ -49,6 +49,16 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
+/**
+ * Errors Fastify raises before routing (bad percent-encoding, a path parameter over the length
+ * limit): same shape, and no echo of the path, which their default messages include.
+ */
+export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(reply, req, 414, 'request.too_long', 'a path parameter is too long');
+  if (err.code === 'FST_ERR_BAD_URL') return send(reply, req, 400, 'request.bad_url', 'the URL is not validly encoded');
+  return send(reply, req, 500, 'internal', 'internal error');
+}
+
 /** 404 for anything no route matched (the console's SPA fallback is registered separately). */
 export function notFound(req: FastifyRequest, reply: FastifyReply): FastifyReply {
   return send(reply, req, 404, 'request.not_found', `no route for ${req.method} on this path`);

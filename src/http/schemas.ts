@@ -3,8 +3,8 @@ import { z } from 'zod';
 /** The one error shape (docs/api.md): a stable code, a message for people, the request id. */
 export const ErrorBody = z.strictObject({ error: z.string(), message: z.string(), requestId: z.string() });
 
-/** Body of a route that takes none: absent or `{}`; any field is rejected. */
-export const NoBody = z.strictObject({}).optional();
+/** Body of a route that takes none: absent (Fastify gives null) or `{}`; any field is rejected. */
+export const NoBody = z.strictObject({}).nullish();
 
 /** An empty answer (204). */
 export const Empty = z.undefined();

@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Role } from '../access/index.js';
+import { forEachDatabase } from '../testing/databases.js';
+import { CSRF, operator, signInFirstTime, startTestServer, type TestServer } from './testing/harness.js';
+
+/**
+ * Authorization matrix: every /api route × every kind of caller × own and foreign brand.
+ * Routes come from the app's route table; a route missing from POLICY below fails the test, so a
+ * new route cannot escape the matrix. Expectations: allowed → 2xx; not allowed → 401 (no
+ * credentials) or 403/404; and whatever the status, no answer to a caller outside brand B ever
+ * contains brand B's data (0 leaks).
+ */
+type Caller = Role | 'api_key' | 'anonymous';
+const CALLERS: Caller[] = ['anonymous', 'api_key', 'agent', 'qa_reviewer', 'supervisor', 'auditor', 'security_admin'];
+
+interface Target {
+  brandId: string;
+  victimUserId: string;
+  victimKeyIds: string[];
+}
+interface Req {
+  url: string;
+  body?: object;
+}
+interface Case {
+  /** brand: acts on a brand's data (own vs foreign); self: the caller's own session or a list. */
+  scope: 'brand' | 'self';
+  /** Callers who get a 2xx on their own brand (self: at all). Omitted on self routes whose status varies by sign-in stage. */
+  allow?: Caller[];
+  req: (t: Target, n: number) => Req;
+  /** Ends the caller's session: run after every other route. */
+  last?: boolean;
+}
+
+const ADMIN_ONLY: Caller[] = ['security_admin'];
+const SIGNED_IN: Caller[] = ['agent', 'qa_reviewer', 'supervisor', 'auditor', 'security_admin'];
+const POLICY: Record<string, Case> = {
+  'POST /api/v1/auth/login': { scope: 'self', req: () => ({ url: '/api/v1/auth/login', body: { email: 'nobody@example.test', password: 'wrong password' } }) },
+  'POST /api/v1/auth/password': { scope: 'self', req: () => ({ url: '/api/v1/auth/password', body: { currentPassword: 'not it', newPassword: 'short' } }) },
+  'GET /api/v1/auth/status': { scope: 'self', allow: SIGNED_IN, req: () => ({ url: '/api/v1/auth/status' }) },
+  'POST /api/v1/auth/mfa/totp': { scope: 'self', req: () => ({ url: '/api/v1/auth/mfa/totp', body: { code: '000000' } }) },
+  'POST /api/v1/auth/mfa/recovery': { scope: 'self', req: () => ({ url: '/api/v1/auth/mfa/recovery', body: { code: 'aaaa-bbbb' } }) },
+  'POST /api/v1/auth/mfa/webauthn/options': { scope: 'self', req: () => ({ url: '/api/v1/auth/mfa/webauthn/options' }) },
+  'POST /api/v1/auth/mfa/webauthn/verify': { scope: 'self', req: () => ({ url: '/api/v1/auth/mfa/webauthn/verify', body: { response: { id: 'x' } } }) },
+  'POST /api/v1/auth/logout': { scope: 'self', last: true, req: () => ({ url: '/api/v1/auth/logout' }) },
+  'POST /api/v1/auth/logout-all': { scope: 'self', last: true, allow: SIGNED_IN, req: () => ({ url: '/api/v1/auth/logout-all' }) },
+  'GET /api/v1/auth/me': { scope: 'self', allow: SIGNED_IN, req: () => ({ url: '/api/v1/auth/me' }) },
+  'POST /api/v1/mfa/totp/enroll': { scope: 'self', req: () => ({ url: '/api/v1/mfa/totp/enroll' }) },
+  'POST /api/v1/mfa/totp/confirm': { scope: 'self', req: () => ({ url: '/api/v1/mfa/totp/confirm', body: { code: '000000' } }) },
+  'POST /api/v1/mfa/webauthn/register/options': { scope: 'self', req: () => ({ url: '/api/v1/mfa/webauthn/register/options' }) },
+  'POST /api/v1/mfa/webauthn/register/verify': { scope: 'self', req: () => ({ url: '/api/v1/mfa/webauthn/register/verify', body: { response: { id: 'x' } } }) },
+  'GET /api/v1/brands': { scope: 'self', allow: [...SIGNED_IN, 'api_key'], req: () => ({ url: '/api/v1/brands' }) },
+  'POST /api/v1/brands': { scope: 'self', allow: ADMIN_ONLY, req: (_t, n) => ({ url: '/api/v1/brands', body: { name: `Matrix brand ${n}` } }) },
+  'PATCH /api/v1/brands/:brandId': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}`, body: { agentMfaRequired: false } }) },
+  'GET /api/v1/users': { scope: 'brand', allow: ['security_admin', 'supervisor'], req: (t) => ({ url: `/api/v1/users?brandId=${t.brandId}` }) },
+  'POST /api/v1/users': {
+    scope: 'brand',
+    allow: ADMIN_ONLY,
+    req: (t, n) => ({ url: '/api/v1/users', body: { email: `matrix-new-${n}@example.test`, displayName: 'New', assignments: [{ brandId: t.brandId, role: 'agent' }] } }),
+  },
+  'PUT /api/v1/users/:userId/assignments': {
+    scope: 'brand',
+    allow: ADMIN_ONLY,
+    req: (t) => ({ url: `/api/v1/users/${t.victimUserId}/assignments`, body: { assignments: [{ brandId: t.brandId, role: 'agent' }] } }),
+  },
+  'POST /api/v1/users/:userId/mfa/reset': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/users/${t.victimUserId}/mfa/reset` }) },
+  'POST /api/v1/users/:userId/unlock': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/users/${t.victimUserId}/unlock` }) },
+  'GET /api/v1/brands/:brandId/api-keys': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/api-keys` }) },
+  'POST /api/v1/brands/:brandId/api-keys': {
+    scope: 'brand',
+    allow: ADMIN_ONLY,
+    req: (t) => ({ url: `/api/v1/brands/${t.brandId}/api-keys`, body: { name: 'matrix', scopes: ['audit.read'], expiresInDays: 30 } }),
+  },
+  'DELETE /api/v1/api-keys/:keyId': { scope: 'brand', allow: ADMIN_ONLY, req: (t, n) => ({ url: `/api/v1/api-keys/${t.victimKeyIds[n % t.victimKeyIds.length]}` }) },
+  'POST /api/v1/brands/:brandId/keys/rotate': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/keys/rotate` }) },
+  'GET /api/v1/audit/events': { scope: 'brand', allow: ['security_admin', 'auditor', 'api_key'], req: (t) => ({ url: `/api/v1/audit/events?brandId=${t.brandId}` }) },
+  'GET /api/v1/audit/verify': { scope: 'brand', allow: ['security_admin', 'auditor', 'api_key'], req: (t) => ({ url: `/api/v1/audit/verify?brandId=${t.brandId}` }) },
+};
+
+forEachDatabase('authorization matrix', (getDb) => {
+  let t: TestServer;
+  const own: Partial<Target> = {};
+  const foreign: Partial<Target> = {};
+  /** Things only brand B's people could know: its name, its users' emails and names, its keys' prefixes and ids. */
+  const foreignMarkers: string[] = [];
+  const credentials = new Map<Caller, Record<string, string>>();
+
+  beforeAll(async () => {
+    t = await startTestServer(getDb());
+    const { access } = t.services;
+    const suffix = randomUUID().slice(0, 8);
+    const brandA = await access.brands.create(operator, { name: `Own Brand ${suffix}` });
+    const brandB = await access.brands.create(operator, { name: `Foreign Brand ${suffix}` });
+    foreignMarkers.push(brandB.name, brandB.id);
+
+    const victim = async (brandId: string, tag: string) => {
+      const { user } = await access.users.create(operator, { email: `victim-${tag}-${suffix}@example.test`, displayName: `Victim ${tag} ${suffix}`, assignments: [{ brandId, role: 'qa_reviewer' }] });
+      const keyIds: string[] = [];
+      for (let i = 0; i < 3; i++) keyIds.push((await access.apiKeys.create(operator, brandId, { name: `victim ${tag} ${i}`, scopes: ['audit.read'], expiresInDays: 30 })).apiKey.id);
+      return { user, keyIds };
+    };
+    const va = await victim(brandA.id, 'a');
+    const vb = await victim(brandB.id, 'b');
+    Object.assign(own, { brandId: brandA.id, victimUserId: va.user.id, victimKeyIds: va.keyIds });
+    Object.assign(foreign, { brandId: brandB.id, victimUserId: vb.user.id, victimKeyIds: vb.keyIds });
+    foreignMarkers.push(vb.user.email, vb.user.displayName);
+    const foreignKeys = await access.apiKeys.list(operator, brandB.id);
+    for (const k of foreignKeys) foreignMarkers.push(k.prefix);
+    // A person in brand B of every role, so B has data in every table the routes read.
+    for (const role of ['supervisor', 'agent', 'auditor'] as const) {
+      const { user } = await access.users.create(operator, { email: `b-${role}-${suffix}@example.test`, displayName: `B ${role} ${suffix}`, assignments: [{ brandId: brandB.id, role }] });
+      foreignMarkers.push(user.email, user.id);
+    }
+
+    credentials.set('anonymous', {});
+    const key = await access.apiKeys.create(operator, brandA.id, { name: 'matrix caller', scopes: ['brand.read', 'audit.read', 'audit.verify', 'audit.export'], expiresInDays: 30 });
+    credentials.set('api_key', { authorization: `Bearer ${key.secret}` });
+    for (const role of ['security_admin', 'supervisor', 'agent', 'qa_reviewer', 'auditor'] as const) {
+      const email = `caller-${role}-${suffix}@example.test`;
+      const created = await access.users.create(operator, {
+        email,
+        displayName: `Caller ${role}`,
+        isSecurityAdmin: role === 'security_admin',
+        assignments: role === 'security_admin' ? [] : [{ brandId: brandA.id, role }],
+      });
+      const { cookie } = await signInFirstTime(t, email, created.oneTimePassword, `matrix passphrase ${role} ${suffix}`);
+      credentials.set(role, { cookie: `cv_session=${cookie}` });
+    }
+  });
+  afterAll(async () => t?.close());
+
+  it('has a policy for every /api route in the route table (and no stale ones)', () => {
+    const table = t.app.routeTable.filter((r) => r.url.startsWith('/api/')).map((r) => `${r.method} ${r.url}`);
+    const missing = table.filter((k) => !POLICY[k]);
+    expect(missing, 'routes missing from the authorization matrix').toEqual([]);
+    expect(Object.keys(POLICY).filter((k) => !table.includes(k)), 'policy entries for routes that do not exist').toEqual([]);
+  });
+
+  it('every route × every caller × own and foreign brand: allowed → 2xx, else 401/403/404, never a leak', async () => {
+    const table = t.app.routeTable.filter((r) => r.url.startsWith('/api/'));
+    const ordered = [...table.filter((r) => !POLICY[`${r.method} ${r.url}`]?.last), ...table.filter((r) => POLICY[`${r.method} ${r.url}`]?.last)];
+    const failures: string[] = [];
+    let n = 0;
+    for (const route of ordered) {
+      const key = `${route.method} ${route.url}`;
+      const policy = POLICY[key];
+      if (!policy) continue;
+      for (const caller of CALLERS) {
+        const brands: ['own' | 'foreign', Partial<Target>][] = policy.scope === 'brand' ? [['own', own], ['foreign', foreign]] : [['own', own]];
+        for (const [side, target] of brands) {
+          const r = policy.req(target as Target, n++);
+          const headers = { ...CSRF, ...credentials.get(caller) };
+          const res = await t.app.inject({ method: route.method as 'GET', url: r.url, headers, ...(r.body && { payload: r.body }) });
+          const where = `${key} as ${caller} on ${side} brand → ${res.statusCode}`;
+          if (res.statusCode >= 500) failures.push(`${where} (server error)`);
+          if (caller !== 'security_admin') {
+            for (const marker of foreignMarkers) if (!r.url.includes(marker) && res.body.includes(marker)) failures.push(`${where} LEAKS foreign data`);
+          }
+          const allowed = policy.allow?.includes(caller) && (side === 'own' || caller === 'security_admin');
+          if (caller === 'anonymous' && route.auth !== 'public' && res.statusCode !== 401) failures.push(`${where} (expected 401)`);
+          if (policy.allow === undefined) continue; // self route whose answer depends on the sign-in stage: status < 500 and no leak
+          if (allowed && (res.statusCode < 200 || res.statusCode > 299)) failures.push(`${where} (expected 2xx: ${res.body.slice(0, 200)})`);
+          if (!allowed && ![401, 403, 404].includes(res.statusCode)) failures.push(`${where} (expected 401/403/404)`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(n).toBeGreaterThan(150);
+  });
+});

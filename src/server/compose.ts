@@ -1,0 +1,36 @@
+import { join } from 'node:path';
+import { createAccessServices, type AccessLimits } from '../access/index.js';
+import { createAuditLog } from '../audit/log.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/types.js';
+import type { AppServices } from '../http/services.js';
+import { openLocalKms } from '../vault/local-kms.js';
+import { createVault } from '../vault/vault.js';
+
+export interface ComposeOptions {
+  /** The clock every service reads (sessions, lockout, TOTP, audit timestamps); tests move it. */
+  clock?: () => Date;
+  accessLimits?: Partial<AccessLimits>;
+}
+
+export type Services = AppServices;
+
+/**
+ * The composition root, in dependency order: vault (KEK from the key file, created 0600 on first
+ * start, or CALLVAULT_KEK) → audit log → access. Each module gets what it needs as arguments;
+ * none reads the environment. The database is opened (and migrated) by the caller.
+ */
+export async function composeServices(db: Db, config: Config, opts: ComposeOptions = {}): Promise<Services> {
+  const kms = await openLocalKms({ keysDir: join(config.dataDir, 'keys'), kekBase64: config.kekBase64 });
+  const vault = createVault({ kms });
+  const audit = createAuditLog({ vault, checkpointEvery: config.auditCheckpointEvery, ...(opts.clock && { now: opts.clock }) });
+  const access = createAccessServices({
+    db,
+    vault,
+    audit,
+    config,
+    ...(opts.clock && { clock: opts.clock }),
+    ...(opts.accessLimits && { limits: opts.accessLimits }),
+  });
+  return { config, db, access, vault, audit };
+}
