@@ -1,0 +1,93 @@
+/**
+ * ADDRESS: a US or UK street address as one span, from the house number (or a leading "Flat 20,")
+ * through street, unit, city, state/county and a postcode said right after it (LABELS.md rule 5).
+ * Works on typed and spoken numbers: "42 Wallaby Way, Springfield, IL 62704" and "six hundred sixty
+ * two northgate drive providence rhode island oh two nine one four" are both one span.
+ */
+import type { Candidate, ConversationView, Detector } from '../types.js';
+import { turnWords, type Word } from '../lexicon/turn-words.js';
+import {
+  countryEnd,
+  houseNumberEnd,
+  isNumeric,
+  placeEnd,
+  postcodeEnd,
+  regionEnd,
+  streetEnd,
+  unitEnd,
+  UNIT_WORDS,
+} from './address-parts.js';
+import { askedFor } from './person-context.js';
+
+const ADDRESS_QUESTION = /\b(address|where (?:do you live|are you located|should we send|did (?:it|the incident) happen)|ship(?:ping)? to|send (?:it|them) to|located)\b/;
+
+/** One address span, or undefined: the words from `i` (a house number) onward. */
+export function matchAddress(words: readonly Word[], i: number): { start: number; end: number; parts: string[] } | undefined {
+  const numEnd = houseNumberEnd(words, i);
+  if (numEnd < 0) return undefined;
+  // The street may start inside a spoken number run ("forty eight oh two laurel way", "seven eighty nine fifth avenue").
+  let end = -1;
+  for (let s = numEnd; s > i && end < 0; s--) end = streetEnd(words, s);
+  if (end < 0) return undefined;
+  const parts = ['street'];
+  let start = i;
+  // A UK flat or unit said first: "Flat 20, 187 Grove Road".
+  const before = words[i - 2];
+  if (before && UNIT_WORDS.has(before.lower) && unitEnd(words, i - 2) === i) {
+    start = i - 2;
+    parts.push('unit-first');
+  }
+  const unit = unitEnd(words, end);
+  if (unit >= 0) {
+    end = unit;
+    parts.push('unit');
+  }
+  const place = placeEnd(words, end);
+  if (place >= 0) {
+    end = place;
+    parts.push('place');
+  }
+  const post = postcodeEnd(words, end);
+  if (post >= 0 && (place >= 0 || !(words[end] as Word).sentence)) {
+    end = post;
+    parts.push('postcode');
+    const country = countryEnd(words, end);
+    if (country >= 0) end = country;
+  } else if (place >= 0 && regionEnd(words, end) >= 0) end = regionEnd(words, end);
+  return { start, end, parts };
+}
+
+export const addressDetector: Detector = {
+  name: 'address',
+  types: ['ADDRESS'],
+  detect(conversation: ConversationView): Candidate[] {
+    const out: Candidate[] = [];
+    conversation.turns.forEach((turn, position) => {
+      const words = turnWords(turn);
+      const asked = askedFor(conversation, position, ADDRESS_QUESTION);
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i] as Word;
+        const prev = words[i - 1];
+        // Start at the first word of a number run; "$12" is an amount.
+        if ((prev && !w.pause && isNumeric(prev)) || turn.text.charCodeAt(w.start - 1) === 36) continue;
+        const m = matchAddress(words, i);
+        if (!m) continue;
+        const first = words[m.start] as Word;
+        const last = words[m.end - 1] as Word;
+        const full = m.parts.length > 1;
+        out.push({
+          type: 'ADDRESS',
+          turn: turn.index,
+          start: first.start,
+          end: last.end,
+          pattern: full ? 'street-and-place' : 'street',
+          baseScore: full ? 0.85 : 0.7,
+          contextBoost: asked ? 0.1 : 0,
+          notes: m.parts,
+        });
+        i = m.end - 1;
+      }
+    });
+    return out;
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * Context shared by the PERSON, ADDRESS, POSTAL_CODE and USERNAME detectors: what the other party
+ * just asked ("can I get your full name?", "and the zip code?"), and the cue words before a name.
+ */
+import type { ConversationView, TurnView } from '../types.js';
+
+/**
+ * true when one of the two turns before `position` (by the other speaker when speakers are known)
+ * matches `question` in lower case. `position` is the turn's place in `conversation.turns`.
+ */
+export function askedFor(conversation: ConversationView, position: number, question: RegExp): boolean {
+  const turns = conversation.turns;
+  const self = turns[position];
+  for (let p = position - 1; p >= 0 && p >= position - 2; p--) {
+    const prev = turns[p] as TurnView;
+    if (self?.speaker !== undefined && prev.speaker === self.speaker) continue;
+    if (question.test(prev.lower)) return true;
+  }
+  return false;
+}
+
+/** The agent asks who the caller is. */
+export const NAME_QUESTION =
+  /\b(?:name|names|spell|who (?:am i|do i have|should (?:we|i) ask|is (?:this|calling|speaking))|ask for|speaking with|other party)\b/;
+
+/** Words before a name that make the next word a name even when it is an everyday word. */
+export const STRONG_CUES: readonly (readonly string[])[] = [
+  ['name', 'is'],
+  ["name's"],
+  ['names', 'is'],
+  ['my', 'name'],
+  ['this', 'is'],
+  ['called'],
+  ['speaking', 'with'],
+  ['speaking', 'to'],
+  ['chatting', 'with'],
+  ['talking', 'to'],
+  ['talk', 'to'],
+  ['ask', 'for'],
+  ['asking', 'for'],
+  ['holder', 'is'],
+  ['card', 'is'],
+  ['spelled'],
+];
+
+/** Titles stay outside the span (LABELS.md rule 1) but make the next word a name. */
+export const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'miss', 'missus', 'mister', 'dr', 'doctor', 'prof', 'professor', 'mx', 'sir', 'dame', 'madam', 'officer', 'nurse', 'agent', 'detective', 'pastor', 'father',
+]);
+
+/** Kinship and relation words: "my son Andrew", "Uncle Richard", "my colleague Lars". */
+export const RELATIONS = new Set(
+  'wife husband son daughter mother father mom mum dad brother sister partner uncle aunt auntie grandson granddaughter grandmother grandfather grandma grandpa nephew niece cousin friend colleague boss manager fiance fiancee fiancé fiancée girlfriend boyfriend roommate child kid kids spouse neighbor neighbour caregiver doctor adjuster landlord tenant stepson stepdaughter'.split(
+    ' ',
+  ),
+);
+
+/** Greetings and thanks: a word after them that is not English is a name ("thanks takumi"). */
+export const GREETING_CUES = new Set([
+  'hi', 'hey', 'hello', 'thanks', 'thank', 'thx', 'ty', 'welcome', 'bye', 'goodbye', 'dear', 'morning', 'afternoon', 'evening', 'cheers', 'you',
+]);
+
+/** Words after which a name is likely but not certain: the name must be a known one or capitalised. */
+export const SOFT_CUES = new Set([
+  ...GREETING_CUES, "i'm", 'am', 'under', 'to', 'of', 'and', 'or', 'with', 'for', 'sorry', 'sure', 'okay', 'ok', 'yes', 'yeah', 'great', 'perfect', 'alright',
+]);
+
+/** Months and days: capitalised in formatted text, never names without a strong cue. */
+export const CALENDAR = new Set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
+);
+
+/** Words right after a capitalised run that make it an organisation, product or place. */
+export const ORG_WORDS = new Set(
+  'customer care support team bank banking insurance energy electric gas power utilities clinic hospital medical health healthcare pharmacy group foundation apartments apartment suites suite hotel hotels inn resort motel inc llc ltd co corp corporation company services service solutions airlines airways air outfitters home homes mutual credit union federal national financial partners associates law realty motors supply store stores shop market cafe restaurant grill bar university college school academy center centre city county valley park street road avenue lane drive telecom wireless mobile networks network cable internet logistics express delivery couriers labs software systems technologies tech studio studios fitness gym dental vision care pharmaceuticals holdings capital trust savings loans lending auto autos travel tours cruises'.split(
+    ' ',
+  ),
+);

@@ -1,0 +1,100 @@
+/**
+ * Reading a name word by word: how far a run of name words goes from a given word, under three
+ * levels of evidence (a strong cue such as "my name is" or a title, a soft cue such as "thanks",
+ * or the lexicon alone). Everyday words that are also names ("will", "may", "grant") pass only
+ * with a strong cue or a capital letter mid-sentence (LABELS.md rule 3).
+ */
+import { isEnglishWord, lexicons } from '../lexicon/index.js';
+import type { Word } from '../lexicon/turn-words.js';
+import { FUNCTION_WORDS } from './address-parts.js';
+import { CALENDAR, ORG_WORDS } from './person-context.js';
+
+export type Evidence = 'strong' | 'greeting' | 'soft' | 'lexicon';
+
+/** Name particles kept inside a name when a name word follows: "al sayed", "de vries", "van der berg". */
+const PARTICLES = new Set(['al', 'el', 'de', 'del', 'della', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'ibn', 'abu', 'mac', 'ben', 'dos', 'das', 'st']);
+export const FILLERS = new Set(['uh', 'um', 'umm', 'er', 'erm', 'hmm', 'ah', 'oh']);
+const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’-]*$/u;
+
+/** The word without a possessive "'s" ("Hamza's" -> "hamza"). */
+export function bare(lower: string): string {
+  return lower.endsWith("'s") || lower.endsWith('’s') ? lower.slice(0, -2) : lower;
+}
+
+/** What the lexicons say about a word: a known name, an everyday word, both, or neither. */
+export function classify(lower: string): { known: boolean; ambiguous: boolean; english: boolean } {
+  const { names, common } = lexicons();
+  const known = names.has(lower);
+  const ambiguous = known && (common.has(lower) || CALENDAR.has(lower));
+  return { known, ambiguous, english: !known && isEnglishWord(lower) };
+}
+
+/**
+ * Can this word be (part of) a name under this evidence? `first`: it would start the name;
+ * `closes`: a pause or the end of the turn follows it ("thanks, penny").
+ */
+export function isNameWord(w: Word, evidence: Evidence, first: boolean, closes = false): boolean {
+  const lower = bare(w.lower);
+  if (lower.length < 2 || !NAME_SHAPE.test(w.text) || FUNCTION_WORDS.has(lower) || FILLERS.has(lower)) return false;
+  const capMid = w.cap && !w.sentence;
+  const { known, ambiguous, english } = classify(lower);
+  if (!first) {
+    // After a first name: surnames that are words ("rich", "park", "fox") and unknown surnames.
+    if (ORG_WORDS.has(lower)) return false;
+    if (known) return !CALENDAR.has(lower) || capMid;
+    return !english || capMid;
+  }
+  if (evidence !== 'strong' && ORG_WORDS.has(lower)) return false;
+  switch (evidence) {
+    case 'strong':
+      return english ? capMid : true;
+    case 'greeting':
+      if (ambiguous) return capMid || closes;
+      return !english;
+    case 'soft':
+      if (ambiguous) return capMid && !CALENDAR.has(lower);
+      return known || (!english && capMid);
+    case 'lexicon':
+      if (ambiguous) return capMid && !CALENDAR.has(lower);
+      return known;
+  }
+}
+
+/**
+ * End (exclusive word index) of the name starting at words[i], or i when there is none. Stops at a
+ * pause, at a non-name word and after four words; keeps initials and particles inside a name.
+ */
+export function nameRunEnd(words: readonly Word[], i: number, evidence: Evidence): number {
+  let k = i;
+  while (k < words.length && k - i < 4) {
+    const w = words[k] as Word;
+    if (k > i && w.pause) break;
+    const next = words[k + 1];
+    const closes = next === undefined || next.pause;
+    const nextIsName = next !== undefined && !next.pause && isNameWord(next, evidence, false);
+    if (isNameWord(w, evidence, k === i, closes)) {
+      k++;
+      if (bare(w.lower) !== w.lower) break;
+      continue;
+    }
+    const initial = w.lower.length === 1 && /\p{L}/u.test(w.lower);
+    if (k > i && initial && nextIsName) k++; // "lukasz f gupta"
+    else if (PARTICLES.has(w.lower) && nextIsName && (k > i || evidence === 'strong')) k++;
+    else break;
+  }
+  // Never end on an initial or a particle.
+  while (k > i && (PARTICLES.has((words[k - 1] as Word).lower) || (words[k - 1] as Word).lower.length === 1)) k--;
+  return k;
+}
+
+/** true when the words after a run make it an organisation or place ("Morgan & Price Insurance"). */
+export function followedByOrg(words: readonly Word[], end: number, text: string): boolean {
+  const next = words[end];
+  if (!next) return false;
+  const gap = text.slice((words[end - 1] as Word).end, next.start);
+  if (gap.includes('&')) return true;
+  if (next.pause) return false;
+  if (ORG_WORDS.has(next.lower)) return true;
+  const after = words[end + 1];
+  return next.cap && after !== undefined && !after.pause && ORG_WORDS.has(after.lower);
+}

@@ -1,0 +1,55 @@
+/**
+ * Spelled-out names (LABELS.md rule 2): "G-O-N-Z-A-L-E-Z" or "g o n z a l e z" is one PERSON span
+ * over the letters, when the agent asked to spell a name or the letters spell a known name. A run
+ * that goes on into "dot", "at", "underscore" or digits is an email or a username, not a name.
+ */
+import { lexicons } from '../lexicon/index.js';
+import { isNumberWord } from '../lexicon/spoken-numbers.js';
+import { turnWords, type Word } from '../lexicon/turn-words.js';
+import type { ConversationView, TurnView } from '../types.js';
+import { askedFor } from './person-context.js';
+
+const SPELL_QUESTION = /\bspell\b/;
+const HYPHENATED = /^\p{L}(?:[-.]\p{L}){2,}$/u;
+const CONTINUES_AS_HANDLE = new Set(['dot', 'at', 'underscore', 'dash', 'hyphen', '@', 'period']);
+
+export interface SpelledName {
+  start: number;
+  end: number;
+  pattern: string;
+  score: number;
+}
+
+const isLetter = (w: Word | undefined): w is Word => w !== undefined && w.lower.length === 1 && /\p{L}/u.test(w.lower);
+
+/** Spelled names in one turn (`position` is its place in the conversation). */
+export function spelledNames(conversation: ConversationView, position: number, turn: TurnView): SpelledName[] {
+  const words = turnWords(turn);
+  const out: SpelledName[] = [];
+  let asked: boolean | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    let end = i;
+    let letters = '';
+    if (HYPHENATED.test(w.text)) {
+      end = i + 1;
+      letters = w.lower.replace(/[-.]/g, '');
+    } else {
+      while (isLetter(words[end]) && (end === i || !(words[end] as Word).sentence)) letters += (words[end++] as Word).lower;
+      if (end - i < 3) continue;
+    }
+    if (end === i) continue;
+    const next = words[end];
+    if (next && !next.pause && (CONTINUES_AS_HANDLE.has(next.lower) || isNumberWord(next.lower) || /\d/.test(next.lower))) {
+      i = end - 1;
+      continue;
+    }
+    asked ??= askedFor(conversation, position, SPELL_QUESTION) || SPELL_QUESTION.test(turn.lower);
+    const known = lexicons().names.has(letters);
+    if (asked || known) {
+      out.push({ start: w.start, end: (words[end - 1] as Word).end, pattern: asked ? 'spelled-on-request' : 'spelled-known-name', score: asked ? 0.85 : 0.75 });
+    }
+    i = end - 1;
+  }
+  return out;
+}

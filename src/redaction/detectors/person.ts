@@ -1,0 +1,142 @@
+/**
+ * PERSON: people's names in formatted ASR, raw lowercase ASR and chat, without a hosted model.
+ * Evidence, strongest first: a cue before the name ("my name is", "this is", a title, "my son"),
+ * the answer to "can I get your full name?", a softer cue ("thanks", "hi"), the name lexicons
+ * (faker locales) and capital letters. A name found once is then redacted at every later mention
+ * in the conversation, in any case (conversation memory). Titles and a possessive 's stay outside
+ * the span; organisations ("Morgan & Price Insurance") are not people (LABELS.md rules 1-4).
+ */
+import { lexicons } from '../lexicon/index.js';
+import { turnWords, type Word } from '../lexicon/turn-words.js';
+import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
+import { askedFor, GREETING_CUES, NAME_QUESTION, RELATIONS, SOFT_CUES, STRONG_CUES, TITLES } from './person-context.js';
+import { bare, classify, FILLERS, followedByOrg, isNameWord, nameRunEnd, type Evidence } from './person-names.js';
+import { spelledNames } from './person-spelled.js';
+
+interface Found {
+  start: number;
+  end: number;
+  pattern: string;
+  score: number;
+}
+
+const SCORES: Record<Evidence, number> = { strong: 0.85, greeting: 0.75, soft: 0.7, lexicon: 0.55 };
+/** Lead-ins before a name given as an answer: "yes it's", "sure my name is", "um this is". */
+const LEAD_INS = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'so', 'well', 'hi', 'hello', "it's", 'its', 'it', 'is', 'this', 'my', 'name', "name's", "i'm", 'i', 'am', 'the', 'full', 'first', 'last', 'sorry', 'right', 'certainly', 'absolutely']);
+/** Words before a name that make it a company's: "calling Morgan", "at Harper". */
+const ORG_CUES = new Set(['calling', 'at', 'from', 'visit', 'with', 'by']);
+const POSSESSIVE_BEFORE = new Set(['my', 'his', 'her', 'our', 'your', 'their', 'the', 'a', 'an']);
+
+function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
+  const p1 = words[i - 1];
+  const w = words[i] as Word;
+  const after = words[i + 1];
+  // "Jiho speaking", "Aleksandr here" (a greeting's self-introduction).
+  if (after && !after.pause && (after.lower === 'speaking' || after.lower === 'here') && (words[i + 2] === undefined || (words[i + 2] as Word).pause || words[i + 2]?.lower === 'how')) return 'strong';
+  if (!p1 || w.sentence) return undefined;
+  const l1 = bare(p1.lower);
+  if (TITLES.has(l1)) return 'strong';
+  // "my son Andrew", "my wife's card, Holly", "an adjuster, Hiroshi Allen", "Uncle Richard".
+  if (RELATIONS.has(l1) && (POSSESSIVE_BEFORE.has(words[i - 2]?.lower ?? '') || l1 === 'uncle' || l1 === 'aunt')) return 'strong';
+  if (w.pause) return GREETING_CUES.has(l1) ? 'greeting' : SOFT_CUES.has(l1) ? 'soft' : undefined;
+  for (const cue of STRONG_CUES) {
+    const n = cue.length;
+    let ok = true;
+    for (let k = 0; k < n && ok; k++) ok = words[i - n + k]?.lower === cue[k] && (k === 0 || !(words[i - n + k] as Word).pause);
+    if (ok) return 'strong';
+  }
+  return GREETING_CUES.has(l1) ? 'greeting' : SOFT_CUES.has(l1) ? 'soft' : undefined;
+}
+
+/** Names in one turn, before memory. */
+function findInTurn(conversation: ConversationView, position: number, turn: TurnView): Found[] {
+  const words = turnWords(turn);
+  const out: Found[] = [];
+  // The answer to "can I get your full name?": the first name-like words of the reply.
+  let answerAt = -1;
+  if (askedFor(conversation, position, NAME_QUESTION)) {
+    for (let k = 0; k < words.length && k < 12; k++) {
+      const w = words[k] as Word;
+      if (LEAD_INS.has(w.lower) || FILLERS.has(w.lower)) continue;
+      if (nameRunEnd(words, k, 'strong') > k) {
+        answerAt = k;
+        break;
+      }
+      if (w.sentence && k > 0) break;
+    }
+  }
+  for (let i = 0; i < words.length; i++) {
+    const cue = i === answerAt ? 'strong' : cueBefore(words, i);
+    let evidence: Evidence = cue ?? 'lexicon';
+    let end = nameRunEnd(words, i, evidence);
+    if (end === i && cue === 'soft') {
+      evidence = 'lexicon';
+      end = nameRunEnd(words, i, evidence);
+    }
+    if (end === i) continue;
+    if (followedByOrg(words, end, turn.text)) {
+      i = end - 1;
+      continue;
+    }
+    if (evidence !== 'strong' && ORG_CUES.has(words[i - 1]?.lower ?? '') && (words[i] as Word).cap) continue;
+    // "Yasmin speaking": a name said before "speaking"/"here" at the start of a sentence.
+    const after = words[end]?.lower;
+    const pattern = cue === undefined && (after === 'speaking' || after === 'here') ? 'name-speaking' : cue ? `cue-${evidence}` : 'lexicon';
+    // "with minjun horvat": an unknown word right before a known surname belongs to the name.
+    const left = words[i - 1];
+    if (evidence === 'lexicon' && left && !(words[i] as Word).pause && !classify(bare(left.lower)).english && isNameWord(left, 'strong', true) && !out.some((f) => f.end > left.start)) i--;
+    const first = words[i] as Word;
+    const last = words[end - 1] as Word;
+    out.push({
+      start: first.start,
+      end: last.start + bare(last.lower).length,
+      pattern: i === answerAt ? 'name-answer' : pattern,
+      score: pattern === 'name-speaking' ? SCORES.soft : SCORES[evidence] + (evidence === 'lexicon' && first.cap && !first.sentence ? 0.15 : 0),
+    });
+    i = end - 1;
+  }
+  return out;
+}
+
+export const personDetector: Detector = {
+  name: 'person',
+  types: ['PERSON'],
+  detect(conversation: ConversationView): Candidate[] {
+    const turns = conversation.turns;
+    const found: Found[][] = turns.map((t, p) => [...findInTurn(conversation, p, t), ...spelledNames(conversation, p, t)]);
+    // Conversation memory: every word of a name found once marks its later (and earlier) mentions.
+    const { common } = lexicons();
+    const memory = new Set<string>();
+    found.forEach((list, p) => {
+      const text = (turns[p] as TurnView).text;
+      for (const f of list) for (const part of text.slice(f.start, f.end).toLowerCase().split(/[\s-]+/)) if (part.length > 1) memory.add(part);
+    });
+    const out: Candidate[] = [];
+    turns.forEach((turn, p) => {
+      const list = found[p] as Found[];
+      const covered = (s: number): boolean => list.some((f) => s >= f.start && s < f.end);
+      if (memory.size > 0) {
+        const words = turnWords(turn);
+        for (let i = 0; i < words.length; i++) {
+          const w = words[i] as Word;
+          const lower = bare(w.lower);
+          if (!memory.has(lower) || covered(w.start)) continue;
+          const cued = GREETING_CUES.has(words[i - 1]?.lower ?? '') || TITLES.has(words[i - 1]?.lower ?? '') || memory.has(words[i + 1]?.lower ?? '');
+          if (common.has(lower) && !(w.cap && !w.sentence) && !cued) continue;
+          list.push({ start: w.start, end: w.start + lower.length, pattern: 'name-memory', score: 0.75 });
+        }
+      }
+      for (const f of list)
+        out.push({
+          type: 'PERSON',
+          turn: turn.index,
+          start: f.start,
+          end: f.end,
+          pattern: f.pattern,
+          baseScore: f.score,
+          notes: f.pattern === 'name-memory' ? ['name-memory'] : [],
+        });
+    });
+    return out;
+  },
+};
