@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerDetectCommand } from './detect.js';
+import { registerRedactCommand } from './redact.js';
+import { registerServeCommand } from './serve.js';
 
 /**
  * `callvault <command>`: one CLI for operations and batch work. Each module registers its own
@@ -9,5 +11,7 @@ const program = new Command('callvault').description('customer-data protection f
 
 // module command registrations go here (one line each)
 registerDetectCommand(program);
+registerRedactCommand(program);
+registerServeCommand(program);
 
 await program.parseAsync(process.argv);

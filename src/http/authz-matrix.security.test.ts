@@ -29,8 +29,8 @@ interface Case {
   /** Callers who get a 2xx on their own brand (self: at all). Omitted on self routes whose status varies by sign-in stage. */
   allow?: Caller[];
   req: (t: Target, n: number) => Req;
-  /** Ends the caller's session: run after every other route. */
-  last?: boolean;
+  /** Ends the caller's session: runs after every other route, in this order. */
+  last?: 1 | 2;
 }
 
 const ADMIN_ONLY: Caller[] = ['security_admin'];
@@ -43,8 +43,8 @@ const POLICY: Record<string, Case> = {
   'POST /api/v1/auth/mfa/recovery': { scope: 'self', req: () => ({ url: '/api/v1/auth/mfa/recovery', body: { code: 'aaaa-bbbb' } }) },
   'POST /api/v1/auth/mfa/webauthn/options': { scope: 'self', req: () => ({ url: '/api/v1/auth/mfa/webauthn/options' }) },
   'POST /api/v1/auth/mfa/webauthn/verify': { scope: 'self', req: () => ({ url: '/api/v1/auth/mfa/webauthn/verify', body: { response: { id: 'x' } } }) },
-  'POST /api/v1/auth/logout': { scope: 'self', last: true, req: () => ({ url: '/api/v1/auth/logout' }) },
-  'POST /api/v1/auth/logout-all': { scope: 'self', last: true, allow: SIGNED_IN, req: () => ({ url: '/api/v1/auth/logout-all' }) },
+  'POST /api/v1/auth/logout': { scope: 'self', last: 2, req: () => ({ url: '/api/v1/auth/logout' }) },
+  'POST /api/v1/auth/logout-all': { scope: 'self', last: 1, allow: SIGNED_IN, req: () => ({ url: '/api/v1/auth/logout-all' }) },
   'GET /api/v1/auth/me': { scope: 'self', allow: SIGNED_IN, req: () => ({ url: '/api/v1/auth/me' }) },
   'POST /api/v1/mfa/totp/enroll': { scope: 'self', req: () => ({ url: '/api/v1/mfa/totp/enroll' }) },
   'POST /api/v1/mfa/totp/confirm': { scope: 'self', req: () => ({ url: '/api/v1/mfa/totp/confirm', body: { code: '000000' } }) },
@@ -139,7 +139,8 @@ forEachDatabase('authorization matrix', (getDb) => {
 
   it('every route × every caller × own and foreign brand: allowed → 2xx, else 401/403/404, never a leak', async () => {
     const table = t.app.routeTable.filter((r) => r.url.startsWith('/api/'));
-    const ordered = [...table.filter((r) => !POLICY[`${r.method} ${r.url}`]?.last), ...table.filter((r) => POLICY[`${r.method} ${r.url}`]?.last)];
+    const rank = (r: { method: string; url: string }) => POLICY[`${r.method} ${r.url}`]?.last ?? 0;
+    const ordered = [...table].sort((a, b) => rank(a) - rank(b));
     const failures: string[] = [];
     let n = 0;
     for (const route of ordered) {

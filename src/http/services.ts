@@ -2,7 +2,7 @@ import type { AccessServices } from '../access/index.js';
 import type { ChainedAuditLog } from '../audit/log.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/types.js';
-import type { VaultService } from '../vault/vault.js';
+import type { KeyService, VaultService } from '../vault/index.js';
 
 /** What the HTTP layer is given by the composition root (src/server): config, storage and each module's services. */
 export interface AppServices {
@@ -11,6 +11,7 @@ export interface AppServices {
   access: AccessServices;
   vault: VaultService;
   audit: ChainedAuditLog;
+  keys: KeyService;
 }
 
 /** A module's routes: registered under /api/v1 by the app factory, which only lists the modules. */

@@ -4,8 +4,7 @@ import { createAuditLog } from '../audit/log.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/types.js';
 import type { AppServices } from '../http/services.js';
-import { openLocalKms } from '../vault/local-kms.js';
-import { createVault } from '../vault/vault.js';
+import { createKeyService, createVault, openLocalKms } from '../vault/index.js';
 
 export interface ComposeOptions {
   /** The clock every service reads (sessions, lockout, TOTP, audit timestamps); tests move it. */
@@ -32,5 +31,6 @@ export async function composeServices(db: Db, config: Config, opts: ComposeOptio
     ...(opts.clock && { clock: opts.clock }),
     ...(opts.accessLimits && { limits: opts.accessLimits }),
   });
-  return { config, db, access, vault, audit };
+  const keys = createKeyService({ db, vault, audit });
+  return { config, db, access, vault, audit, keys };
 }

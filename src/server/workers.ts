@@ -1,0 +1,28 @@
+import { createWorker, type Worker } from '../jobs/index.js';
+import { REENCRYPT_JOB, reencryptJobHandler } from '../vault/index.js';
+import type { Services } from './compose.js';
+
+/**
+ * The background worker of this server: takes durable jobs from the PostgreSQL queue (any server's
+ * worker may take any job, SKIP LOCKED) and runs periodic tasks. Audit checkpoints are written
+ * every N events by the log itself; this timer seals quiet chains after T seconds as well.
+ */
+export function createServerWorker(services: Services, log: (what: string, summary: string) => void): Worker {
+  const { db, vault, audit, config } = services;
+  return createWorker({
+    db,
+    handlers: {
+      [REENCRYPT_JOB]: reencryptJobHandler({ db, vault, audit }),
+    },
+    periodic: [
+      {
+        name: 'audit.checkpoint',
+        everyMs: Math.max(1000, Math.min(config.auditCheckpointSeconds * 1000, 60_000)),
+        run: async () => {
+          await audit.checkpointStale(db, config.auditCheckpointSeconds);
+        },
+      },
+    ],
+    onError: log,
+  });
+}
