@@ -6,7 +6,7 @@ import { generate } from 'otplib';
 import { createAuditLog } from '../../audit/log.js';
 import type { Db } from '../../db/types.js';
 import { openLocalKms } from '../../vault/local-kms.js';
-import { createVault } from '../../vault/vault.js';
+import { createVault, type VaultService } from '../../vault/vault.js';
 import { createAccessServices, type AccessServices } from '../index.js';
 import type { Role } from '../permissions.js';
 import type { Principal } from '../principal.js';
@@ -19,11 +19,13 @@ const PASSWORD = 'correct horse battery 42';
  * Real collaborators for access tests: the vault with a throw-away KEK, the hash-chained audit
  * log, and a clock the test moves forward. One per test file (the database is shared by its tests).
  */
-export async function accessFixture(db: Db, limits: Partial<AccessLimits> = {}) {
-  let t = Date.UTC(2026, 0, 5, 9, 0, 0);
+export async function accessFixture(db: Db, limits: Partial<AccessLimits> = {}, sameInstallationAs?: { vault: VaultService; now(): Date }) {
+  let t = sameInstallationAs?.now().getTime() ?? Date.UTC(2026, 0, 5, 9, 0, 0);
   const now = () => new Date(t);
-  const kms = await openLocalKms({ keysDir: await mkdtemp(join(tmpdir(), 'cv-access-')), kekBase64: randomBytes(32).toString('base64') });
-  const vault = createVault({ kms });
+  // Another "server" of the same installation shares the key-encryption key, as real ones do.
+  const vault =
+    sameInstallationAs?.vault ??
+    createVault({ kms: await openLocalKms({ keysDir: await mkdtemp(join(tmpdir(), 'cv-access-')), kekBase64: randomBytes(32).toString('base64') }) });
   const audit = createAuditLog({ vault, checkpointEvery: 1000, now });
   const access: AccessServices = createAccessServices({ db, vault, audit, config: { publicUrl: PUBLIC_URL }, clock: now, limits });
   const system: Principal = { actor: { kind: 'system', id: 'test' }, isSecurityAdmin: false, roles: new Map() };
@@ -32,6 +34,7 @@ export async function accessFixture(db: Db, limits: Partial<AccessLimits> = {}) 
 
   const f = {
     db,
+    vault,
     access,
     system,
     now,
