@@ -1,0 +1,183 @@
+import type { Queryable } from '../db/types.js';
+import { GENESIS_HASH, type ChainedEvent } from './canonical.js';
+import type { Outcome } from './types.js';
+
+/** Data access for audit_chains / audit_events / audit_checkpoints: the one place with their SQL. */
+
+export interface ChainHead {
+  chainId: string;
+  headSeq: number;
+  headHash: Buffer;
+  checkpointSeq: number;
+  checkpointAt: Date;
+}
+
+export interface StoredEvent extends ChainedEvent {
+  hash: Buffer;
+}
+
+export interface CheckpointRow {
+  chainId: string;
+  fromSeq: number;
+  toSeq: number;
+  root: Buffer;
+  at: Date;
+  prevDigest: Buffer;
+  keyId: string;
+  signature: Buffer;
+}
+
+const buf = (v: unknown): Buffer => Buffer.from(v as Uint8Array);
+
+/** Locks the chain head for this transaction (creating it on first use): appenders queue here. */
+export async function lockHead(tx: Queryable, chainId: string): Promise<ChainHead> {
+  for (let i = 0; i < 2; i++) {
+    const { rows } = await tx.query<Record<string, unknown>>(
+      `SELECT chain_id, head_seq, head_hash, checkpoint_seq, checkpoint_at FROM audit_chains WHERE chain_id = $1 FOR UPDATE`,
+      [chainId],
+    );
+    const r = rows[0];
+    if (r) {
+      return {
+        chainId,
+        headSeq: Number(r.head_seq),
+        headHash: buf(r.head_hash),
+        checkpointSeq: Number(r.checkpoint_seq),
+        checkpointAt: r.checkpoint_at as Date,
+      };
+    }
+    await tx.query(`INSERT INTO audit_chains (chain_id, head_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [chainId, GENESIS_HASH]);
+  }
+  throw new Error('audit chain head could not be created');
+}
+
+export async function readHead(q: Queryable, chainId: string): Promise<ChainHead | undefined> {
+  const { rows } = await q.query<Record<string, unknown>>(
+    `SELECT head_seq, head_hash, checkpoint_seq, checkpoint_at FROM audit_chains WHERE chain_id = $1`,
+    [chainId],
+  );
+  const r = rows[0];
+  return r && { chainId, headSeq: Number(r.head_seq), headHash: buf(r.head_hash), checkpointSeq: Number(r.checkpoint_seq), checkpointAt: r.checkpoint_at as Date };
+}
+
+export async function setHead(tx: Queryable, chainId: string, seq: number, hash: Buffer): Promise<void> {
+  await tx.query(`UPDATE audit_chains SET head_seq = $2, head_hash = $3 WHERE chain_id = $1`, [chainId, seq, hash]);
+}
+
+/** One multi-row INSERT per batch (unnest of column arrays): the batched path's throughput. */
+export async function insertEvents(tx: Queryable, events: readonly StoredEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const col = <T>(f: (e: StoredEvent) => T): T[] => events.map(f);
+  await tx.query(
+    `INSERT INTO audit_events (chain_id, seq, at, brand_id, actor_kind, actor_id, action, target_type, target_id,
+                               outcome, ip, user_agent, request_id, details, prev_hash, hash)
+     SELECT * FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
+                          $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::jsonb[],
+                          $15::bytea[], $16::bytea[])`,
+    [
+      col((e) => e.chainId),
+      col((e) => e.seq),
+      col((e) => e.at.toISOString()),
+      col((e) => e.brandId),
+      col((e) => e.actor.kind),
+      col((e) => e.actor.id),
+      col((e) => e.action),
+      col((e) => e.target?.type ?? null),
+      col((e) => e.target?.id ?? null),
+      col((e) => e.outcome),
+      col((e) => e.ip),
+      col((e) => e.userAgent),
+      col((e) => e.requestId),
+      col((e) => JSON.stringify(e.details)),
+      col((e) => e.prevHash),
+      col((e) => e.hash),
+    ],
+  );
+}
+
+export function rowToEvent(r: Record<string, unknown>): StoredEvent {
+  return {
+    chainId: r.chain_id as string,
+    seq: Number(r.seq),
+    at: r.at as Date,
+    brandId: (r.brand_id as string | null) ?? null,
+    actor: { kind: r.actor_kind, id: r.actor_id } as StoredEvent['actor'],
+    action: r.action as string,
+    target: r.target_type === null || r.target_type === undefined ? null : { type: r.target_type as string, id: (r.target_id as string | null) ?? '' },
+    outcome: r.outcome as Outcome,
+    ip: (r.ip as string | null) ?? null,
+    userAgent: (r.user_agent as string | null) ?? null,
+    requestId: (r.request_id as string | null) ?? null,
+    details: (r.details as StoredEvent['details'] | null) ?? {},
+    prevHash: buf(r.prev_hash),
+    hash: buf(r.hash),
+  };
+}
+
+/** Events of a chain in seq order, from `afterSeq` (exclusive), at most `limit`. */
+export async function eventsAfter(q: Queryable, chainId: string, afterSeq: number, limit: number, toSeq = Number.MAX_SAFE_INTEGER): Promise<StoredEvent[]> {
+  const { rows } = await q.query<Record<string, unknown>>(
+    `SELECT * FROM audit_events WHERE chain_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
+    [chainId, afterSeq, toSeq, limit],
+  );
+  return rows.map(rowToEvent);
+}
+
+export async function eventHashesBetween(q: Queryable, chainId: string, fromSeq: number, toSeq: number): Promise<{ seq: number; hash: Buffer }[]> {
+  const { rows } = await q.query<{ seq: number; hash: Uint8Array }>(
+    `SELECT seq, hash FROM audit_events WHERE chain_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`,
+    [chainId, fromSeq, toSeq],
+  );
+  return rows.map((r) => ({ seq: Number(r.seq), hash: buf(r.hash) }));
+}
+
+export async function insertCheckpoint(tx: Queryable, c: CheckpointRow): Promise<void> {
+  await tx.query(
+    `INSERT INTO audit_checkpoints (chain_id, to_seq, from_seq, root, at, prev_digest, key_id, signature)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [c.chainId, c.toSeq, c.fromSeq, c.root, c.at.toISOString(), c.prevDigest, c.keyId, c.signature],
+  );
+  await tx.query(`UPDATE audit_chains SET checkpoint_seq = $2, checkpoint_at = $3 WHERE chain_id = $1`, [c.chainId, c.toSeq, c.at.toISOString()]);
+}
+
+export async function checkpointsOf(q: Queryable, chainId: string): Promise<CheckpointRow[]> {
+  const { rows } = await q.query<Record<string, unknown>>(`SELECT * FROM audit_checkpoints WHERE chain_id = $1 ORDER BY to_seq`, [chainId]);
+  return rows.map(toCheckpoint);
+}
+
+export async function lastCheckpoint(q: Queryable, chainId: string): Promise<CheckpointRow | undefined> {
+  const { rows } = await q.query<Record<string, unknown>>(
+    `SELECT * FROM audit_checkpoints WHERE chain_id = $1 ORDER BY to_seq DESC LIMIT 1`,
+    [chainId],
+  );
+  return rows[0] && toCheckpoint(rows[0]);
+}
+
+function toCheckpoint(r: Record<string, unknown>): CheckpointRow {
+  return {
+    chainId: r.chain_id as string,
+    toSeq: Number(r.to_seq),
+    fromSeq: Number(r.from_seq),
+    root: buf(r.root),
+    at: r.at as Date,
+    prevDigest: buf(r.prev_digest),
+    keyId: r.key_id as string,
+    signature: buf(r.signature),
+  };
+}
+
+/** Chains with events not yet covered by a checkpoint whose last checkpoint is older than `seconds`. */
+export async function staleChains(q: Queryable, seconds: number): Promise<string[]> {
+  const { rows } = await q.query<{ chain_id: string }>(
+    `SELECT chain_id FROM audit_chains WHERE head_seq > checkpoint_seq AND checkpoint_at <= now() - make_interval(secs => $1)`,
+    [seconds],
+  );
+  return rows.map((r) => r.chain_id);
+}
+
+export async function allChainIds(q: Queryable): Promise<string[]> {
+  const { rows } = await q.query<{ chain_id: string }>(
+    `SELECT chain_id FROM audit_chains UNION SELECT DISTINCT chain_id FROM audit_events ORDER BY 1`,
+  );
+  return rows.map((r) => r.chain_id);
+}

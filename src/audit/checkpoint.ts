@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../db/types.js';
+import { canonicalJson } from './canonical.js';
+import * as chains from './chain-store.js';
+import { merkleRoot } from './merkle.js';
+import { signBytes, type SigningKeys } from './signing.js';
+
+/**
+ * A checkpoint commits to the events (fromSeq, toSeq] of one chain with an RFC 9162 Merkle root,
+ * to the previous checkpoint through prevDigest, and is signed with Ed25519. Rewriting history
+ * then needs the signing key, which only the vault can unseal.
+ */
+export function checkpointBytes(c: Omit<chains.CheckpointRow, 'signature'>): Buffer {
+  return Buffer.from(
+    canonicalJson({
+      format: 'callvault.audit.checkpoint.v1',
+      chain: c.chainId,
+      fromSeq: c.fromSeq,
+      toSeq: c.toSeq,
+      root: c.root.toString('hex'),
+      at: c.at.toISOString(),
+      prev: c.prevDigest.toString('hex'),
+      keyId: c.keyId,
+    }),
+    'utf8',
+  );
+}
+
+/** Digest a checkpoint is chained by: SHA-256 of its signed bytes and signature. */
+export function checkpointDigest(c: chains.CheckpointRow): Buffer {
+  return createHash('sha256').update(checkpointBytes(c)).update(c.signature).digest();
+}
+
+/** Writes a checkpoint over everything after the previous one, in `tx` (the head must be locked). */
+export async function writeCheckpoint(
+  tx: Queryable,
+  keys: SigningKeys,
+  head: chains.ChainHead,
+  at: Date,
+): Promise<chains.CheckpointRow | undefined> {
+  if (head.headSeq <= head.checkpointSeq) return undefined;
+  const hashes = await chains.eventHashesBetween(tx, head.chainId, head.checkpointSeq, head.headSeq);
+  const previous = await chains.lastCheckpoint(tx, head.chainId);
+  const key = await keys.current(tx);
+  const unsigned = {
+    chainId: head.chainId,
+    fromSeq: head.checkpointSeq,
+    toSeq: head.headSeq,
+    root: merkleRoot(hashes.map((h) => h.hash)),
+    at,
+    prevDigest: previous ? checkpointDigest(previous) : Buffer.alloc(32),
+    keyId: key.id,
+  };
+  const row = { ...unsigned, signature: signBytes(key.privateKey, checkpointBytes(unsigned)) };
+  await chains.insertCheckpoint(tx, row);
+  return row;
+}
