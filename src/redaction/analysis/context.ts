@@ -11,7 +11,7 @@ export const CONTEXT_WINDOW = 80;
 export function previousOtherTurn(conv: ConversationView, turnIndex: number): TurnView | undefined {
   const own = conv.turns[turnIndex];
   if (own === undefined) return undefined;
-  for (let i = turnIndex - 1; i >= 0 && i >= turnIndex - 4; i--) {
+  for (let i = turnIndex - 1; i >= 0 && i >= turnIndex - 10; i--) {
     const t = conv.turns[i] as TurnView;
     if (own.speaker !== undefined && t.speaker === own.speaker) continue;
     if (isInterjection(t.lower)) continue;
@@ -20,7 +20,7 @@ export function previousOtherTurn(conv: ConversationView, turnIndex: number): Tu
   return undefined;
 }
 
-const INTERJECTION = /^\s*(?:(?:ok(?:ay)?|mm+[- ]?hmm+|uh[- ]?huh|yes|yeah|yep|sure|right|got it|go ahead|great|perfect|alright|all right|and|go on|thank you|thanks|continue|keep going|next|uh|um|hmm+|mhm)[\s,.!?-]*)+$/;
+const INTERJECTION = /^\s*(?:(?:ok(?:ay)?|mm+[- ]?hmm+|uh[- ]?huh|yes|yeah|yep|sure|right|got it|got that|i got that|i have that|noted|understood|go ahead|great|perfect|alright|all right|and|go on|thank you|thanks|continue|keep going|next|uh|um|hmm+|mhm)[\s,.!?-]*)+$/;
 
 /** "okay", "mm-hmm", "go ahead": the agent acknowledging a chunk of a dictated number. */
 export function isInterjection(lower: string): boolean {

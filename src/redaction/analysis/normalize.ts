@@ -122,30 +122,30 @@ function scanDomain(units: readonly Unit[], from: number): number {
 }
 
 function scanLocal(units: readonly Unit[], from: number): number {
+  const isValue = (u: Unit | undefined): u is Unit =>
+    u !== undefined && LABEL_KINDS.has(u.kind) && !(u.kind === 'word' && STOP_LOCAL.has(u.rendered.toLowerCase()));
   let k = from;
-  const takeValue = (idx: number): number => {
-    // A value: a word or spelled run, possibly followed by number runs ("campbell six three").
-    let s = idx;
-    while (s >= 0 && ((units[s] as Unit).kind === 'number' || (units[s] as Unit).kind === 'digits')) s -= 1;
-    if (s >= 0 && ((units[s] as Unit).kind === 'word' || (units[s] as Unit).kind === 'spelled') && s < idx + 1) {
-      if (s === idx || !STOP_LOCAL.has((units[s] as Unit).rendered.toLowerCase())) return s;
-    }
-    return s + 1 <= idx ? s + 1 : -1;
-  };
   let start = -1;
-  for (;;) {
-    const u = units[k];
-    if (u === undefined || !LABEL_KINDS.has(u.kind)) break;
-    if (u.kind === 'word' && STOP_LOCAL.has(u.rendered.toLowerCase())) break;
-    const s = takeValue(k);
-    if (s < 0) break;
-    start = s;
-    const conn = units[s - 1];
-    if (conn === undefined || conn.kind !== 'conn' || (units[s - 2] === undefined)) break;
-    k = s - 2;
+  // Up to four values back: ASR often drops the dot ("r walker at gmail dot com", "olga l seven oh one").
+  let bare = 0;
+  while (isValue(units[k])) {
+    start = k;
+    const prev = units[k - 1];
+    if (prev !== undefined && prev.kind === 'conn' && isValue(units[k - 2])) {
+      k -= 2;
+      continue;
+    }
+    if (bare >= 3 || !isValue(prev)) break;
+    bare += 1;
+    k -= 1;
   }
   return start;
 }
 
 /** Words that end an email's local part when walking backwards ("my email is john at ..."). */
-const STOP_LOCAL = new Set(['is', "it's", 'its', 'email', 'address', 'me', 'at', 'to', 'the', 'my', 'that', "that's", 'yes', 'sure', 'and', 'use', 'was', 'try']);
+const STOP_LOCAL = new Set([
+  'is', "it's", 'its', 'email', 'e-mail', 'mail', 'address', 'me', 'at', 'to', 'the', 'my', 'your', 'that', "that's", 'yes', 'yeah', 'yep',
+  'sure', 'and', 'use', 'was', 'try', 'so', 'ok', 'okay', 'um', 'uh', 'oh', 'please', 'correct', 'thing', 'be', 'should', 'would', 'will',
+  'send', 'it', 'an', 'i', 'you', 'we', 'of', 'on', 'in', 'for', 'with', 'or', 'but', 'then', 'new', 'one', 'just', 'now', 'actually',
+  "i'm", 'am', 'are', 'have', 'has', 'got', 'there', 'here', 'hi', 'hello', 'right', 'no', 'not', 'still', 'also', 'via', 'from', 'by',
+]);

@@ -119,7 +119,8 @@ export function buildUnits(text: string, tokens: readonly Token[]): Unit[] {
       const tk = tokens[k] as Token;
       if (numeric[k] || isLetterToken(tk)) return true;
       // "six hundred and sixty two"
-      return tk.lower === 'and' && tokens[k - 1]?.lower === 'hundred' && numeric[k + 1] === true;
+      const before = tokens[k - 1]?.lower;
+      return tk.lower === 'and' && (before === 'hundred' || before === 'thousand') && numeric[k + 1] === true;
     };
     if (!inRun(i)) {
       const symbol = connectorSymbol(t.lower);

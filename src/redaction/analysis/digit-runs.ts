@@ -1,0 +1,47 @@
+import type { TurnView } from '../types.js';
+
+/**
+ * Digit runs of a turn, found on its normalized text (so "four one one one" counts as "4111"):
+ * digits joined by single spaces or dashes ("4111 1111 1111 1111", "223-34-8807"). A run touching
+ * a letter ("RMA4375004", "10am", "22nd") is not a run: it is a code, a time or an ordinal.
+ */
+export interface DigitRun {
+  /** The digits only. */
+  digits: string;
+  /** Lengths of the digit groups as written ("223-34-8807" -> [3, 2, 4]). */
+  groups: number[];
+  /** Offsets in the normalized text. */
+  nStart: number;
+  nEnd: number;
+  /** Offsets in the original text. */
+  start: number;
+  end: number;
+}
+
+const RUN = /(?<![\p{L}\p{N}])\d+(?:(?: - | ?- ?| )\d+)*(?![\p{L}\p{N}])/gu;
+const HAS_DIGIT = /\d/;
+const cache = new WeakMap<TurnView, DigitRun[]>();
+
+export function digitRuns(turn: TurnView): readonly DigitRun[] {
+  const cached = cache.get(turn);
+  if (cached !== undefined) return cached;
+  const runs: DigitRun[] = [];
+  const view = turn.normalized;
+  const text = view.text;
+  if (HAS_DIGIT.test(text)) {
+    RUN.lastIndex = 0;
+    for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
+      const raw = m[0];
+      const groups = raw.split(/[ -]+/).map((g) => g.length);
+      const [start, end] = view.toOriginal(m.index, m.index + raw.length);
+      runs.push({ digits: raw.replace(/[ -]/g, ''), groups, nStart: m.index, nEnd: m.index + raw.length, start, end });
+    }
+  }
+  cache.set(turn, runs);
+  return runs;
+}
+
+/** Does the turn have a digit or a number word? Cheap prefilter for numeric detectors. */
+export function mayHoldNumber(turn: TurnView): boolean {
+  return digitRuns(turn).length > 0;
+}

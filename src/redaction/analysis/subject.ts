@@ -1,0 +1,118 @@
+import type { ConversationView, TurnView } from '../types.js';
+import { previousOtherTurn } from './context.js';
+
+/**
+ * What a number is about, from the words around it: "card ending in 4821" is a card, "routing
+ * 071927222" a routing number, "order number 12345" nothing sensitive. The closest keyword before
+ * the number in its turn decides; with none, the keywords of the other party's last question
+ * ("what's the card number?") do. Multi-word phrases are listed first so "security code on the
+ * card" reads as CVV, "order number" as an order, not as a card or a phone number.
+ */
+export type Subject = 'skip' | 'card' | 'expiry' | 'cvv' | 'ssn' | 'account' | 'routing' | 'iban' | 'phone' | 'dob' | 'negative';
+
+const PHRASES: ReadonlyArray<[Subject, string]> = [
+  // "the last four digits (of the card)": says nothing by itself; the noun after it decides.
+  ['skip', String.raw`(?:the )?last (?:four|4|five|5|two|2)(?: digits| numbers)?(?: of (?:the|your|my))?|ending (?:in|with)|ends (?:in|with)`],
+  ['negative', String.raw`(?:insurance|gift|sim|id|library|loyalty|membership|member|rewards|health|medicare|medicaid) card(?: number)?`],
+  ['negative', String.raw`(?:verification|confirmation|one[- ]time|access|promo|promotional|discount|coupon|zip|postal|post|area|authori[sz]ation|reset|pass|otp) code`],
+  ['cvv', String.raw`(?:cvv2?|cvc2?|csc|cid|card verification(?: value| code| number)?|(?:card )?security (?:code|number)|(?:three|four|3|4)[- ]digit(?:s|s? (?:code|number))?(?: on the back)?|digits on the back|code on the back)(?: (?:on|of) (?:the|your) (?:card|back))?`],
+  ['expiry', String.raw`(?:expir\w*|expiry|exp\.?(?= )|valid (?:thru|through|until))(?: date)?(?: (?:on|of) (?:the|your) card)?`],
+  ['routing', String.raw`routing|aba|transit number|sort code`],
+  ['iban', String.raw`iban|international bank account(?: number)?`],
+  ['ssn', String.raw`social security|social|ssn|ss#|taxpayer id|tin`],
+  ['dob', String.raw`date of birth|birth ?date|birthday|born|dob|d\.o\.b|birth`],
+  ['card', String.raw`(?:credit|debit|payment|bank|the|your|my|this|that|new|old|same) card(?: number)?|card(?: number)?|long number|visa|master ?card|amex|american express|discover|maestro|diners|jcb|union ?pay|pan`],
+  ['account', String.raw`(?:bank |checking |savings |chequing )?(?:account|acct|a/c)(?: number| no\.?| #)?|checking|savings|chequing`],
+  ['phone', String.raw`phone|telephone|cell|mobile|landline|fax|call ?back|call (?:me|you|us)|reach (?:me|you|us)|text me|extension|ext|(?:my|your|the|best|good|contact|home|work|direct|toll[- ]free) number|number to reach|dial|hotline`],
+  ['negative', String.raw`(?:mail|mailed|send|sent|ship|shipped|deliver|delivered|move|moved|moving|live|lives|living|located|stay|staying|go|goes|going) (?:it |them |out |over )?(?:to|at|in)|address|street|avenue|road|drive|lane|boulevard|apartment`],
+  ['negative', String.raw`order|tracking|track|case|ticket|claim|confirmation|conf|booking|reservation|mandate|application|prescription|rx|reference|ref|invoice|receipt|sku|item|model|serial|flight|otp|code|pin|passcode|password|zip|postal|postcode|policy|member|id|rma|return|quantity|qty|version|room|gate|seat|floor|unit|suite|apt|apartment|building|street|avenue|plan|gig|gb|mbps|meter|\$|€|£|usd|price|cost|total|amount|balance|fee|copay|deductible|refund|charge|credit of|bill|due|payment of|draft of|collection of|percent|%|minutes|hours|days|weeks|months|years|times|am|pm|a\.m|p\.m|o'clock|noon|version|tier|step|page|chapter|mile|miles|pounds|lbs|kg`],
+];
+
+const NAMES = PHRASES.map(([s]) => s);
+const KEYWORDS = new RegExp(PHRASES.map(([, p]) => `(${p})`).join('|').replace(/^/, String.raw`(?<![\p{L}\p{N}])(?:`) + String.raw`)(?![\p{L}\p{N}])`, 'gu');
+
+/** Number followed by a unit or a word that makes it an amount, a time or a quantity. */
+const AFTER_NEGATIVE = /^\s?(?:dollars?|bucks|cents|euros?|pounds?|percent|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|items?|units?|pieces?|pcs|am|pm|a\.m|p\.m|o'clock|gb|mb|tb|gig|mbps|miles?|km|lbs?|kg|business days|times|x\b|st\b|nd\b|rd\b|th\b|:\d)/;
+const BEFORE_NEGATIVE = /(?:[$€£#]|\d[.:,]|[:.,]\d)\s?$/;
+
+function lastKeyword(text: string): Subject | undefined {
+  let found: Subject | undefined;
+  KEYWORDS.lastIndex = 0;
+  for (let m = KEYWORDS.exec(text); m !== null; m = KEYWORDS.exec(text)) {
+    for (let g = 1; g < m.length; g++) {
+      if (m[g] !== undefined) {
+        if (NAMES[g - 1] !== 'skip') found = NAMES[g - 1];
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** "the mobile number on the account", "the zip code for your card": the second noun only qualifies the first. */
+const QUALIFIER_BEFORE = /(?:on|for|of|from|with|in|under|to|linked to|tied to) (?:the|your|my|this|that|file|record)(?: \w+)? $/;
+
+/** Subjects asked about in a question, ignoring qualifiers. */
+function allKeywords(text: string): Set<Subject> {
+  const found = new Set<Subject>();
+  KEYWORDS.lastIndex = 0;
+  for (let m = KEYWORDS.exec(text); m !== null; m = KEYWORDS.exec(text)) {
+    if (found.size > 0 && QUALIFIER_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    for (let g = 1; g < m.length; g++) {
+      if (m[g] !== undefined) {
+        if (NAMES[g - 1] !== 'skip') found.add(NAMES[g - 1] as Subject);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+export interface NumberContext {
+  /** Closest keyword before the number in its own turn (within the window). */
+  near: Subject | undefined;
+  /** Keywords of the other party's previous turn (the question this turn answers). */
+  asked: ReadonlySet<Subject>;
+  /** A currency sign, unit, time or decimal point sits right next to the number. */
+  amountLike: boolean;
+}
+
+const askedCache = new WeakMap<TurnView, ReadonlySet<Subject>>();
+const EMPTY: ReadonlySet<Subject> = new Set();
+
+export function askedIn(conv: ConversationView, turnIndex: number): ReadonlySet<Subject> {
+  const prev = previousOtherTurn(conv, turnIndex);
+  if (prev === undefined) return EMPTY;
+  let s = askedCache.get(prev);
+  if (s === undefined) {
+    s = allKeywords(prev.lower);
+    askedCache.set(prev, s);
+  }
+  return s;
+}
+
+/** Context of the original span [start, end) of turn `turnIndex`. */
+export function numberContext(conv: ConversationView, turnIndex: number, start: number, end: number, window = 60): NumberContext {
+  const turn = conv.turns.find((t) => t.index === turnIndex) as TurnView;
+  const before = turn.lower.slice(Math.max(0, start - window), start);
+  const after = turn.lower.slice(end, end + 16);
+  return {
+    near: lastKeyword(before),
+    asked: askedIn(conv, turnIndex),
+    amountLike: AFTER_NEGATIVE.test(after) || BEFORE_NEGATIVE.test(before),
+  };
+}
+
+/** Is the number about `subject`: named just before it, or (nothing named) asked for in the question? */
+export function isAbout(ctx: NumberContext, subject: Subject): boolean {
+  return ctx.near === subject || (ctx.near === undefined && ctx.asked.has(subject));
+}
+
+/** Is the number about something we must not redact (an order, an amount, a time)? */
+export function isNegative(ctx: NumberContext): boolean {
+  if (ctx.amountLike || ctx.near === 'negative') return true;
+  if (ctx.near !== undefined) return false;
+  if (!ctx.asked.has('negative')) return false;
+  for (const s of ctx.asked) if (s !== 'negative') return false;
+  return true;
+}

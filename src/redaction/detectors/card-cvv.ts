@@ -1,0 +1,27 @@
+import { digitRuns } from '../analysis/digit-runs.js';
+import { isAbout, isNegative, numberContext } from '../analysis/subject.js';
+import type { Candidate, ConversationView, Detector } from '../types.js';
+import { candidate } from './candidate.js';
+
+/**
+ * Card security codes (CVV2/CVC2/CID, PCI DSS 3.3.1: never stored after authorization). Three or
+ * four digits look like anything, so a code is only found where it is asked for or named:
+ * "the three digits on the back are 285", "CVV, please?" -> "It's 201".
+ */
+export const cardCvvDetector: Detector = {
+  name: 'card-cvv',
+  types: ['CARD_CVV'],
+  detect(conv: ConversationView): Candidate[] {
+    const out: Candidate[] = [];
+    for (const turn of conv.turns) {
+      for (const run of digitRuns(turn)) {
+        if (run.digits.length < 3 || run.digits.length > 4) continue;
+        const ctx = numberContext(conv, turn.index, run.start, run.end);
+        if (!isAbout(ctx, 'cvv') || ctx.amountLike) continue;
+        if (ctx.near === undefined && isNegative(ctx)) continue;
+        out.push(candidate('CARD_CVV', turn.index, run.start, run.end, 'cvv-in-context', 0.6, { contextBoost: 0.3 }));
+      }
+    }
+    return out;
+  },
+};
