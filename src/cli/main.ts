@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { registerDetectCommand } from './detect.js';
+import { registerEvalCommand } from './eval.js';
 import { registerRedactCommand } from './redact.js';
 import { registerServeCommand } from './serve.js';
 
@@ -12,6 +13,7 @@ const program = new Command('callvault').description('customer-data protection f
 // module command registrations go here (one line each)
 registerDetectCommand(program);
 registerRedactCommand(program);
+registerEvalCommand(program);
 registerServeCommand(program);
 
 await program.parseAsync(process.argv);
