@@ -52,8 +52,15 @@ export function buildNormalizedView(text: string, tokens: readonly Token[]): Nor
   return out.build();
 }
 
-/** "x dot y", "x underscore y", "x dash y" between dictated values (numbers, spelled runs). */
+/** "x dot y", "x underscore y", "x dash y" between dictated values (numbers, spelled runs); "plus 44 ..." */
 function markConnectors(units: readonly Unit[], join: boolean[], symbol: (string | undefined)[]): void {
+  for (let k = 0; k + 1 < units.length; k++) {
+    const u = units[k] as Unit;
+    if (u.kind === 'word' && u.rendered.toLowerCase() === 'plus' && (units[k + 1] as Unit).kind === 'number') {
+      symbol[k] = '+';
+      join[k] = true;
+    }
+  }
   for (let k = 1; k + 1 < units.length; k++) {
     const c = units[k] as Unit;
     if (c.kind !== 'conn' || symbol[k] !== undefined) continue;

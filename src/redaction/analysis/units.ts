@@ -61,15 +61,22 @@ function isNumberAt(tokens: readonly Token[], i: number): boolean {
     x !== undefined && (DIGIT_WORDS.has(x) || TEEN_WORDS.has(x) || isNumberWord(x)) && !isWeakZero(x);
   if (isWeakZero(w)) {
     // "oh nine", "four oh one", "double oh seven", "oh oh seven": a zero only inside a number.
-    if (strongNeighbour(prev) || strongNeighbour(next)) return true;
-    if (next !== undefined && isWeakZero(next) && strongNeighbour(tokens[i + 2]?.lower)) return true;
+    // The nearest word on either side that is not itself "oh" decides ("five oh oh", "oh oh seven").
+    let p = i - 1;
+    while (p >= 0 && isWeakZero((tokens[p] as Token).lower)) p -= 1;
+    let n = i + 1;
+    while (n < tokens.length && isWeakZero((tokens[n] as Token).lower)) n += 1;
+    if (strongNeighbour(tokens[p]?.lower) || strongNeighbour(tokens[n]?.lower)) return true;
     // "b seven s eight z oh" (a dictated postcode): a letter between it and the previous number.
     const prevIsLetter = prev !== undefined && prev.length === 1 && prev !== 'a' && prev !== 'i';
     return w === 'oh' && prevIsLetter && strongNeighbour(tokens[i - 2]?.lower);
   }
   if (w === 'double' || w === 'triple') return next !== undefined && DIGIT_WORDS.has(next);
   if (w === 'hundred' || w === 'thousand') return prev !== undefined && (DIGIT_WORDS.has(prev) || TEEN_WORDS.has(prev));
-  if (w === 'second' || w === 'first') return strongNeighbour(prev) || strongNeighbour(next) || (prev !== undefined && MONTHS.has(prev));
+  if (w === 'second' || w === 'first') {
+    const ofMonth = next === 'of' && MONTHS.has(tokens[i + 2]?.lower ?? '');
+    return strongNeighbour(prev) || strongNeighbour(next) || (prev !== undefined && MONTHS.has(prev)) || ofMonth;
+  }
   if (ORDINAL_WORDS.has(w)) return true;
   return true;
 }
@@ -135,8 +142,10 @@ export function buildUnits(text: string, tokens: readonly Token[]): Unit[] {
     let a = i;
     let b = j;
     const edgeWord = (k: number): boolean => !numeric[k] && ((tokens[k] as Token).lower === 'a' || (tokens[k] as Token).lower === 'i');
-    while (a <= b && edgeWord(a)) a += 1;
-    while (b >= a && edgeWord(b)) b -= 1;
+    // ...unless a spelled value continues through a connector ("t a k u m i dot p a t e l").
+    const spelledOn = (k: number): boolean => connectorSymbol(tokens[k]?.lower ?? '') !== undefined || tokens[k]?.lower === 'at';
+    if (!spelledOn(i - 1)) while (a <= b && edgeWord(a)) a += 1;
+    if (!spelledOn(j + 1)) while (b >= a && edgeWord(b)) b -= 1;
     for (let k = i; k < a; k++) pushWord(units, tokens, k);
     if (a <= b) pushRun(units, text, tokens, numeric, a, b);
     for (let k = b + 1; k <= j; k++) pushWord(units, tokens, k);

@@ -14,10 +14,20 @@ import { candidate } from './candidate.js';
  */
 const NANP = /(?<![\p{L}\p{N}+])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}(?![\p{L}\p{N}])/gu;
 const LOCAL7 = /(?<![\p{L}\p{N}])\d{3}[ .-]\d{4}(?![\p{L}\p{N}])/gu;
-const VANITY = /(?<![\p{L}\p{N}])(?:\+?1[ .-]?)?8(?:00|33|44|55|66|77|88)[ .-]?(?:\d{1,3}[ .-]?)?(\p{L}{3,10}(?:[ .-]?\d{1,4})?)(?![\p{L}\p{N}])/gu;
+/** 1-8xx then letters: a vanity number spells 7 letters, sometimes said as two words ("claim it"). */
+const VANITY = /(?<![\p{L}\p{N}])(?:\+?1[ .-]?)?8(?:00|33|44|55|66|77|88)[ .-]?(?:\d{1,3}[ .-]?)?(\p{L}{2,10}(?:[ .-]\p{L}{1,6}){0,2}(?:[ .-]?\d{1,4})?)(?![\p{L}\p{N}])/gu;
 const NOT_VANITY = new Set(['number', 'numbers', 'dollars', 'and', 'the', 'for', 'that', 'this', 'then', 'okay', 'calls', 'line', 'customer', 'please', 'thanks', 'thank', 'option', 'extension', 'again', 'is', 'was', 'times', 'miles', 'members', 'pounds', 'euros', 'hours', 'minutes', 'days', 'items', 'people']);
 const OTHER = new Set(['card', 'ssn', 'account', 'routing', 'cvv', 'expiry', 'dob', 'iban']);
 const DIGITS = /\d/g;
+const TRUNK_ZERO = /(?<![\p{L}\p{N}+])0\d/u;
+
+/** The number without its country code or trunk zero, so "+44 7896 066090" and "07896066090" compare equal. */
+function nationalPart(digits: string): string {
+  if (digits.length === 11 && digits.startsWith('1')) return digits.slice(1);
+  if (digits.startsWith('44') && digits.length >= 12) return digits.slice(2).replace(/^0/, '');
+  if (digits.startsWith('0')) return digits.slice(1);
+  return digits;
+}
 
 function namedAsOther(ctx: NumberContext): boolean {
   if (ctx.near !== undefined) return ctx.near !== 'phone';
@@ -31,16 +41,30 @@ export const phoneDetector: Detector = {
   types: ['PHONE'],
   detect(conv: ConversationView): Candidate[] {
     const out: Candidate[] = [];
+    /** National significant parts of the numbers found so far, to recognise them when repeated. */
+    const heard = new Set<string>();
     for (const turn of conv.turns) {
       const runs = digitRuns(turn);
       if (runs.length === 0) continue;
       const text = turn.normalized.text;
       const digitCount = text.match(DIGITS)?.length ?? 0;
+      const before = out.length;
       if (digitCount >= 7) findFull(conv, turn, out);
+      for (let i = before; i < out.length; i++) {
+        const c = out[i] as Candidate;
+        const digits = turn.text.slice(c.start, c.end).replace(/\D/g, '');
+        const fromNormalized = runs.find((r) => r.start <= c.start && c.end <= r.end)?.digits;
+        heard.add(nationalPart(digits.length >= 7 ? digits : (fromNormalized ?? digits)));
+      }
       findVanity(conv, turn, out);
       for (const run of runs) {
         const len = run.digits.length;
         const ctx = numberContext(conv, turn.index, run.start, run.end);
+        if (len >= 7 && heard.has(nationalPart(run.digits)) && !namedAsOther(ctx)) {
+          // Said again ("let me repeat that, 07783 841695?"): the same number as before.
+          out.push(candidate('PHONE', turn.index, run.start, run.end, 'phone-repeated', 0.8, { notes: ['number-memory'] }));
+          continue;
+        }
         if (!isAbout(ctx, 'phone') || ctx.amountLike) continue;
         if (len === 4) out.push(candidate('PHONE', turn.index, run.start, run.end, 'phone-last-four', 0.55, { contextBoost: 0.3, notes: ['partial'] }));
         else if (len >= 7 && len <= 15) out.push(candidate('PHONE', turn.index, run.start, run.end, 'digits-in-phone-context', 0.55, { contextBoost: 0.3 }));
@@ -60,6 +84,10 @@ function findFull(conv: ConversationView, turn: TurnView, out: Candidate[]): voi
     out.push(candidate('PHONE', turn.index, start, end, pattern, base, validated === undefined ? { contextBoost: boost } : { validated, contextBoost: boost }));
   };
   for (const n of findNumbers(view.text, { defaultCountry: 'US', v2: true })) push(n.startsAt, n.endsAt, 'libphonenumber', 0.7, true);
+  // A national number with a trunk zero ("020 8435 8803", "07783 841695") is not a US number: try GB.
+  if (TRUNK_ZERO.test(view.text)) {
+    for (const n of findNumbers(view.text, { defaultCountry: 'GB', v2: true })) push(n.startsAt, n.endsAt, 'libphonenumber-gb', 0.7, true);
+  }
   NANP.lastIndex = 0;
   for (let m = NANP.exec(view.text); m !== null; m = NANP.exec(view.text)) push(m.index, m.index + m[0].length, 'nanp-shape', 0.6);
   LOCAL7.lastIndex = 0;
@@ -70,9 +98,21 @@ function findVanity(conv: ConversationView, turn: TurnView, out: Candidate[]): v
   const view = turn.normalized;
   VANITY.lastIndex = 0;
   for (let m = VANITY.exec(view.text); m !== null; m = VANITY.exec(view.text)) {
-    const word = (m[1] as string).toLowerCase().replace(/[^\p{L}]/gu, '');
-    if (NOT_VANITY.has(word)) continue;
-    const [start, end] = view.toOriginal(m.index, m.index + m[0].length);
+    const words = (m[1] as string).split(/[ .-]/);
+    if (NOT_VANITY.has((words[0] as string).toLowerCase())) continue;
+    // Keep words while the letters add up to at most seven (the keypad digits after 1-8xx).
+    let letters = 0;
+    let keep = 0;
+    for (const w of words) {
+      if (/^\d+$/.test(w)) break;
+      if (letters + w.length > 7 || (keep > 0 && NOT_VANITY.has(w.toLowerCase()))) break;
+      letters += w.length;
+      keep += 1;
+    }
+    if (keep === 0 || letters < 4) continue;
+    const kept = words.slice(0, keep).join(' ');
+    const valueEnd = m.index + m[0].length - (m[1] as string).length + kept.length;
+    const [start, end] = view.toOriginal(m.index, valueEnd);
     const ctx = numberContext(conv, turn.index, start, end);
     if (isNegative(ctx) && !isAbout(ctx, 'phone')) continue;
     out.push(candidate('PHONE', turn.index, start, end, 'vanity-toll-free', 0.65, { notes: ['vanity'] }));
