@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessRoutes } from '../access/routes/index.js';
+import { auditRoutes } from '../audit/routes.js';
 import { vaultRoutes } from '../vault/routes.js';
 import { registerAuth } from './auth.js';
 import { registerConsole } from './console.js';
@@ -18,7 +19,7 @@ import type { AppServices, RouteModule } from './services.js';
 import type { ZodApp } from './types.js';
 
 /** Each module registers its own routes; this list is the only place they meet. */
-const ROUTE_MODULES: readonly RouteModule[] = [accessRoutes, vaultRoutes];
+const ROUTE_MODULES: readonly RouteModule[] = [accessRoutes, auditRoutes, vaultRoutes];
 
 export interface BuildAppOptions {
   /** Folder of the built console; false serves none (tests that do not need it). Default console/dist. */

@@ -1,5 +1,5 @@
 import type { AccessServices } from '../access/index.js';
-import type { ChainedAuditLog } from '../audit/log.js';
+import type { AuditService, ChainedAuditLog } from '../audit/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/types.js';
 import type { KeyService, VaultService } from '../vault/index.js';
@@ -11,6 +11,7 @@ export interface AppServices {
   access: AccessServices;
   vault: VaultService;
   audit: ChainedAuditLog;
+  auditService: AuditService;
   keys: KeyService;
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createAccessServices, type AccessLimits } from '../access/index.js';
-import { createAuditLog } from '../audit/log.js';
+import { createAuditLog, createAuditService } from '../audit/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/types.js';
 import type { AppServices } from '../http/services.js';
@@ -32,5 +32,6 @@ export async function composeServices(db: Db, config: Config, opts: ComposeOptio
     ...(opts.accessLimits && { limits: opts.accessLimits }),
   });
   const keys = createKeyService({ db, vault, audit });
-  return { config, db, access, vault, audit, keys };
+  const auditService = createAuditService({ db, audit });
+  return { config, db, access, vault, audit, auditService, keys };
 }
