@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../access/index.js';
 import { forEachDatabase } from '../testing/databases.js';
-import { CSRF, operator, signInFirstTime, startTestServer, type TestServer } from './testing/harness.js';
+import { CSRF, operator, signInFirstTime, startTestServer, type TestServer } from './http.test-helpers.js';
 
 /**
  * Authorization matrix: every /api route × every kind of caller × own and foreign brand.

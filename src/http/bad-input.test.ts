@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachDatabase } from '../testing/databases.js';
-import { CSRF, operator, signInFirstTime, startTestServer, type TestServer } from './testing/harness.js';
+import { CSRF, operator, signInFirstTime, startTestServer, type TestServer } from './http.test-helpers.js';
 
 type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[] };
 type OpenApi = { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>> };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { forEachDatabase } from '../testing/databases.js';
-import { CSRF, get, operator, post, sessionCookieOf, signInFirstTime, startTestServer, totpCode, type TestServer } from './testing/harness.js';
+import { CSRF, get, operator, post, sessionCookieOf, signInFirstTime, startTestServer, totpCode, type TestServer } from './http.test-helpers.js';
 
 /**
  * Sessions over HTTP: fixation (a new id after login and after MFA, old ids dead), idle and

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { generate } from 'otplib';
-import type { AccessLimits, Principal } from '../../access/index.js';
-import { loadConfig } from '../../config.js';
-import type { Db } from '../../db/types.js';
-import { composeServices, type Services } from '../../server/compose.js';
-import { buildApp } from '../app.js';
+import type { AccessLimits, Principal } from '../access/index.js';
+import { loadConfig } from '../config.js';
+import type { Db } from '../db/types.js';
+import { composeServices, type Services } from '../server/compose.js';
+import { buildApp } from './app.js';
 
 /**
  * Test support for in-process HTTP tests (app.inject): a real app on a real database (PGlite or
