@@ -23,7 +23,7 @@ const PHRASES: ReadonlyArray<[Subject, string]> = [
   ['dob', String.raw`date of birth|birth ?date|birthday|born|dob|d\.o\.b|birth`],
   ['card', String.raw`(?:credit|debit|payment|bank|the|your|my|this|that|new|old|same) card(?: number)?|card(?: number)?|long number|visa|master ?card|amex|american express|discover|maestro|diners|jcb|union ?pay|pan`],
   ['account', String.raw`(?:bank |checking |savings |chequing )?(?:account|acct|a/c)(?: number| no\.?| #)?|checking|savings|chequing`],
-  ['phone', String.raw`phone|telephone|cell|mobile|landline|fax|call ?back|call (?:me|you|us)|reach (?:me|you|us)|text me|extension|ext|(?:my|your|the|his|her|their|best|good|contact|home|work|direct|toll[- ]free|new|other|alternate|daytime|evening|callback) number|number to reach|dial|hotline|number (?:is|will be|was)`],
+  ['phone', String.raw`phone|telephone|cell|mobile|landline|fax|call ?back|call (?:me|you|us|them|him|her)|reach (?:me|you|us|them|him|her)|contact (?:me|you|us|them|him|her)|call|calling|reached|reach|contact|get in touch|direct line|line|text (?:me|you|us|them|him|her)|extension|ext|(?:my|your|the|his|her|their|best|good|contact|home|work|direct|toll[- ]free|new|other|alternate|daytime|evening|callback) number|number to reach|dial|hotline|number (?:is|will be|was)`],
   ['negative', String.raw`(?:mail|mailed|send|sent|ship|shipped|deliver|delivered|move|moved|moving|live|lives|living|located|stay|staying|go|goes|going) (?:it |them |out |over )?(?:to|at|in)|address|street|avenue|road|drive|lane|boulevard|apartment`],
   ['negative', String.raw`(?:order|tracking|track|case|ticket|claim|confirmation|conf|booking|reservation|mandate|application|prescription|rx|reference|ref|invoice|receipt|sku|item|model|serial|flight|otp|code|pin|passcode|password|zip|postal|postcode|policy|member|id|rma|return|quantity|qty|version|room|gate|seat|floor|unit|suite|apt|apartment|building|street|avenue|plan|gig|gb|mbps|meter|\$|€|£|usd|price|cost|total|amount|balance|fee|copay|deductible|refund|charge|credit of|bill|due|payment of|draft of|collection of|percent|%|minutes|hours|days|weeks|months|years|times|am|pm|a\.m|p\.m|o'clock|noon|version|tier|step|page|chapter|mile|miles|pounds|lbs|kg|license|licence|plate|vin|badge|employee|customer|patient|student|passport|tax|vat|ein|registration|lot|batch|part|product|store|branch|transaction|voucher|bus|train|route|platform|tail|group|rx)(?: (?:number|no\.?|#|id|code))?`],
 ];
@@ -80,12 +80,23 @@ export interface NumberContext {
 const askedCache = new WeakMap<TurnView, ReadonlySet<Subject>>();
 const EMPTY: ReadonlySet<Subject> = new Set();
 
+/**
+ * Subjects of the other party's last question. A question is often cut into several turns
+ * ("give me the order ID and email" / "please"), so the other party's consecutive turns before
+ * this one count together (at most three).
+ */
 export function askedIn(conv: ConversationView, turnIndex: number): ReadonlySet<Subject> {
   const prev = previousOtherTurn(conv, turnIndex);
   if (prev === undefined) return EMPTY;
   let s = askedCache.get(prev);
   if (s === undefined) {
     s = allKeywords(prev.lower);
+    for (let i = prev.index - 1, n = 1; i >= 0 && n < 3; i--, n++) {
+      const t = conv.turns[i];
+      if (t === undefined || t.speaker !== prev.speaker) break;
+      if (s.size > 0) break;
+      s = allKeywords(t.lower);
+    }
     askedCache.set(prev, s);
   }
   return s;
@@ -101,6 +112,14 @@ export function numberContext(conv: ConversationView, turnIndex: number, start: 
     asked: askedIn(conv, turnIndex),
     amountLike: AFTER_NEGATIVE.test(after) || BEFORE_NEGATIVE.test(before),
   };
+}
+
+const PART_QUESTION = /last (?:four|4|few)|ending|ends (?:in|with)/;
+
+/** Did the other party ask for a part of a number ("what are the last four digits of your phone?")? */
+export function askedForPart(conv: ConversationView, turnIndex: number): boolean {
+  const prev = previousOtherTurn(conv, turnIndex);
+  return prev !== undefined && PART_QUESTION.test(prev.lower);
 }
 
 /** Is the number about `subject`: named just before it, or (nothing named) asked for in the question? */

@@ -1,6 +1,6 @@
 import { findNumbers } from 'libphonenumber-js/min';
 import { digitRuns } from '../analysis/digit-runs.js';
-import { isAbout, isNegative, numberContext, type NumberContext } from '../analysis/subject.js';
+import { askedForPart, isAbout, isNegative, numberContext, type NumberContext } from '../analysis/subject.js';
 import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
 import { candidate } from './candidate.js';
 
@@ -15,10 +15,11 @@ import { candidate } from './candidate.js';
 const NANP = /(?<![\p{L}\p{N}+])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}(?![\p{L}\p{N}])/gu;
 const LOCAL7 = /(?<![\p{L}\p{N}])\d{3}[ .-]\d{4}(?![\p{L}\p{N}])/gu;
 /** 1-8xx then letters: a vanity number spells 7 letters, sometimes said as two words ("claim it"). */
-const VANITY = /(?<![\p{L}\p{N}])(?:\+?1[ .-]?)?8(?:00|33|44|55|66|77|88)[ .-]?(?:\d{1,3}[ .-]?)?(\p{L}{2,10}(?:[ .-]\p{L}{1,6}){0,2}(?:[ .-]?\d{1,4})?)(?![\p{L}\p{N}])/gu;
+const VANITY = /(?<![\p{L}\p{N}])(\+?1[ .-]?)?8(?:00|33|44|55|66|77|88)[ .-]?(\p{L}{2,10}(?:[ .-]\p{L}{1,6}){0,2}(?:[ .-]?\d{1,4})?)(?![\p{L}\p{N}])/gu;
 const NOT_VANITY = new Set(['number', 'numbers', 'dollars', 'and', 'the', 'for', 'that', 'this', 'then', 'okay', 'calls', 'line', 'customer', 'please', 'thanks', 'thank', 'option', 'extension', 'again', 'is', 'was', 'times', 'miles', 'members', 'pounds', 'euros', 'hours', 'minutes', 'days', 'items', 'people']);
 const OTHER = new Set(['card', 'ssn', 'account', 'routing', 'cvv', 'expiry', 'dob', 'iban']);
 const DIGITS = /\d/g;
+const PHONE_AFTER = /^[\s,.]*(?:is|was|that's|as)?\s*(?:the|my|our|their|his|her)?\s*(?:\w+ )?(?:phone|number to call|contact number|cell|mobile|line)\b/;
 const TRUNK_ZERO = /(?<![\p{L}\p{N}+])0\d/u;
 
 /** The number without its country code or trunk zero, so "+44 7896 066090" and "07896066090" compare equal. */
@@ -66,7 +67,7 @@ export const phoneDetector: Detector = {
           continue;
         }
         if (!isAbout(ctx, 'phone') || ctx.amountLike) continue;
-        if (len === 4) out.push(candidate('PHONE', turn.index, run.start, run.end, 'phone-last-four', 0.55, { contextBoost: 0.3, notes: ['partial'] }));
+        if (len === 4 && (ctx.near === 'phone' || askedForPart(conv, turn.index))) out.push(candidate('PHONE', turn.index, run.start, run.end, 'phone-last-four', 0.55, { contextBoost: 0.3, notes: ['partial'] }));
         else if (len >= 7 && len <= 15) out.push(candidate('PHONE', turn.index, run.start, run.end, 'digits-in-phone-context', 0.55, { contextBoost: 0.3 }));
       }
     }
@@ -78,8 +79,18 @@ function findFull(conv: ConversationView, turn: TurnView, out: Candidate[]): voi
   const view = turn.normalized;
   const push = (nStart: number, nEnd: number, pattern: string, base: number, validated?: boolean): void => {
     const [start, end] = view.toOriginal(nStart, nEnd);
+    // Part of a longer digit run (an order number "740-0195810-3046308") is not a phone number.
+    for (const r of digitRuns(turn)) if (r.start < end && start < r.end && (r.start < start || r.end > end)) return;
     const ctx = numberContext(conv, turn.index, start, end);
-    if (namedAsOther(ctx) || isNegative(ctx)) return;
+    if (namedAsOther(ctx)) return;
+    const phoneAfter = PHONE_AFTER.test(turn.lower.slice(end, end + 30));
+    if (!phoneAfter && isNegative(ctx)) {
+      if (ctx.amountLike || base < 0.6 || ctx.near === undefined) return;
+      // A phone-shaped number is still a phone when the other thing was named further back
+      // ("the address is 625 Potrero Avenue, you can contact them at 415-502-8336"); "+1 ..." always is.
+      const international = view.text.charCodeAt(nStart) === 43;
+      if (!international && numberContext(conv, turn.index, start, end, 30).near === 'negative') return;
+    }
     const boost = isAbout(ctx, 'phone') ? 0.25 : 0;
     out.push(candidate('PHONE', turn.index, start, end, pattern, base, validated === undefined ? { contextBoost: boost } : { validated, contextBoost: boost }));
   };
@@ -98,7 +109,10 @@ function findVanity(conv: ConversationView, turn: TurnView, out: Candidate[]): v
   const view = turn.normalized;
   VANITY.lastIndex = 0;
   for (let m = VANITY.exec(view.text); m !== null; m = VANITY.exec(view.text)) {
-    const words = (m[1] as string).split(/[ .-]/);
+    const letters0 = m[2] as string;
+    // Without the leading 1, only a number written in capitals ("800-FLOWERS") is taken for a vanity number.
+    if (m[1] === undefined && letters0 !== letters0.toUpperCase()) continue;
+    const words = letters0.split(/[ .-]/);
     if (NOT_VANITY.has((words[0] as string).toLowerCase())) continue;
     // Keep words while the letters add up to at most seven (the keypad digits after 1-8xx).
     let letters = 0;
@@ -111,7 +125,7 @@ function findVanity(conv: ConversationView, turn: TurnView, out: Candidate[]): v
     }
     if (keep === 0 || letters < 4) continue;
     const kept = words.slice(0, keep).join(' ');
-    const valueEnd = m.index + m[0].length - (m[1] as string).length + kept.length;
+    const valueEnd = m.index + m[0].length - letters0.length + kept.length;
     const [start, end] = view.toOriginal(m.index, valueEnd);
     const ctx = numberContext(conv, turn.index, start, end);
     if (isNegative(ctx) && !isAbout(ctx, 'phone')) continue;
