@@ -33,6 +33,7 @@ export interface AuthService {
 const anonymous = { kind: 'system', id: 'unauthenticated' } as const;
 
 export function createAuthService(ctx: AccessContext): AuthService {
+  let lastPurge = 0; // dead sessions are swept at most once a minute per server
   const actorOf = (user: UserRecord) => ({ kind: 'user', id: user.id }) as const;
 
   async function rateLimitLogin(email: string, from: RequestContext): Promise<void> {
@@ -95,7 +96,10 @@ export function createAuthService(ctx: AccessContext): AuthService {
         throw authErrors.invalid_credentials();
       }
       return ctx.db.transaction(async (tx) => {
-        await purgeDeadSessions(tx, now, ctx.limits);
+        if (now.getTime() - lastPurge > 60_000) {
+          lastPurge = now.getTime();
+          await purgeDeadSessions(tx, now, ctx.limits);
+        }
         const old = previousSessionId ? sha256(previousSessionId) : null;
         const step = await advance(tx, user, old, false, now, ctx.limits);
         await ctx.record(tx, { actor: actorOf(user), action: 'auth.login', brandId: null, outcome: 'success', details: { status: step.status } }, from);

@@ -30,6 +30,14 @@ forEachDatabase('access security: lockout and rate limits', (getDb) => {
     expect(events.filter((e) => e.details.reason === 'locked')).toHaveLength(2);
   });
 
+  it('parallel wrong passwords cannot slip past the count (one atomic UPDATE per failure)', async () => {
+    const s = await f.signedIn('agent', (await f.brand()).id);
+    f.advance(300);
+    await Promise.all(Array.from({ length: 10 }, (_, i) => loginCode(s.email, `parallel wrong ${i}`)));
+    expect(await loginCode(s.email, f.password)).toBe('auth.locked');
+    f.advance(30 * 60);
+  });
+
   it('nine failures then a success resets the count', async () => {
     const s = await f.signedIn('agent', (await f.brand()).id);
     for (let i = 0; i < 9; i++) await loginCode(s.email, `wrong password ${i}`);

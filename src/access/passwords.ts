@@ -49,7 +49,8 @@ export function passwordProblem(password: string, email: string): string | null 
   if (password.length < PASSWORD_MIN_LENGTH) return 'too_short';
   if (password.length > PASSWORD_MAX_LENGTH) return 'too_long';
   if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) return 'needs_letters_and_digits';
-  if (password.toLowerCase().includes(email.toLowerCase().split('@')[0] ?? '\u0000')) return 'contains_email';
+  const localPart = email.toLowerCase().split('@')[0] ?? '';
+  if (localPart.length >= 4 && password.toLowerCase().includes(localPart)) return 'contains_email';
   return null;
 }
 

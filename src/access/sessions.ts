@@ -54,6 +54,8 @@ export async function touchSession(
   limits: AccessLimits,
 ): Promise<LiveSession | null> {
   if (!sessionId || sessionId.length > 128) return null;
+  // Looked up by the hash of the id: index timing can only reveal bits of a SHA-256 output,
+  // which says nothing usable about any live id, so no separate constant-time compare is needed.
   const idHash = sha256(sessionId);
   const { rows } = await q.query<{ user_id: string; stage: SessionStage; mfa_verified: boolean }>(
     `UPDATE sessions SET last_seen_at = $2
