@@ -51,6 +51,7 @@ const typesShape = Object.fromEntries(ENTITY_TYPES.map((t) => [t, typePolicySche
 /** The policy JSON schema (zod). `docs/policy.schema.json` is generated from it. */
 export const policySchema = z
   .strictObject({
+    // (PCI DSS 3.4.1, enforced by parsePolicy: a CREDIT_CARD mask may keep at most the first 6 and last 4 digits)
     version: z.literal(1).optional(),
     defaults: typePolicySchema.optional().describe('Applies to every type not overriding the field.'),
     types: z.strictObject(typesShape).optional(),

@@ -20,10 +20,10 @@ const turnSchema = z.looseObject({
 const turnsDocumentSchema = z.looseObject({
   format: z.literal('callvault.conversation').optional(),
   version: z.literal(1).optional(),
-  id: z.string().optional(),
+  id: z.union([z.string(), z.number()]).optional(),
   turns: z.array(turnSchema),
 });
-const textDocumentSchema = z.looseObject({ id: z.string().optional(), text: z.string().describe('A single text (no turns).') });
+const textDocumentSchema = z.looseObject({ id: z.union([z.string(), z.number()]).optional(), text: z.string().describe('A single text (no turns).') });
 export const conversationSchema = z.union([turnsDocumentSchema, textDocumentSchema]);
 
 export function conversationJsonSchema(): unknown {
@@ -87,7 +87,7 @@ export function readConversationObject(json: unknown): { turns: DocumentTurn[]; 
 
 export const conversationFormat: TranscriptFormat = {
   name: 'conversation',
-  sniff: (_content, json) => isObject(json) && (Array.isArray(json.turns) || (typeof json.text === 'string' && Object.keys(json).length <= 4)),
+  sniff: (_content, json) => isObject(json) && (Array.isArray(json.turns) || typeof json.text === 'string'),
   read(content, json) {
     const { turns, write } = readConversationObject(json);
     return { format: 'conversation', turns, write: (edits) => stringifyLike(content, write(edits)) };

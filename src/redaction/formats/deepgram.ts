@@ -50,7 +50,7 @@ function rewriteWords(words: readonly DgWord[], keys: readonly string[], rw: Key
 /**
  * Deepgram pre-recorded JSON: `results.channels[].alternatives[]` (transcript, words, paragraphs)
  * and `results.utterances` when requested. Turns are the utterances when there are any (speaker and
- * channel known), else one turn per channel. The same words are repeated in every list; each list
+ * channel known), else the channels' words interleaved by time, a turn per change of channel or speaker. The same words are repeated in every list; each list
  * and each transcript string is rewritten, matched by channel and word times.
  */
 export const deepgramFormat: TranscriptFormat = {
@@ -78,6 +78,9 @@ export const deepgramFormat: TranscriptFormat = {
     if (utterances && utterances.length > 0) {
       for (const u of utterances) addTurn(u.transcript, u.words ?? [], u.channel ?? 0, u.speaker);
     } else {
+      // No utterances: interleave the words of every channel by time and cut a turn at each change
+      // of channel or speaker, so an agent's question precedes the customer's answer as in the call.
+      const timed: { word: DgWord; channel: number }[] = [];
       channels.forEach((ch, c) => {
         const alt = ch.alternatives[0];
         if (!alt) return;
@@ -86,8 +89,21 @@ export const deepgramFormat: TranscriptFormat = {
           turns.push({ text: alt.transcript, channel: c });
           keys.push([]);
           ranges.push([]);
-        } else addTurn(alt.transcript, alt.words, c, alt.words[0]?.speaker);
+        } else for (const word of alt.words) timed.push({ word, channel: c });
       });
+      timed.sort((a, b) => a.word.start - b.word.start || a.channel - b.channel);
+      let run: DgWord[] = [];
+      let runChannel = -1;
+      const flush = () => {
+        if (run.length > 0) addTurn(run.map(shown).join(' '), run, runChannel, run[0]!.speaker);
+        run = [];
+      };
+      for (const { word, channel } of timed) {
+        if (run.length > 0 && (channel !== runChannel || word.speaker !== run[0]!.speaker)) flush();
+        runChannel = channel;
+        run.push(word);
+      }
+      flush();
     }
     return {
       format: 'deepgram',

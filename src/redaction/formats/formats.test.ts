@@ -15,7 +15,7 @@ const CASES: { file: string; format: FormatName; json: boolean; timed: 'word' | 
   { file: 'aws-speakers.json', format: 'aws-transcribe', json: true, timed: 'word', turns: 7 },
   { file: 'aws-channels.json', format: 'aws-transcribe', json: true, timed: 'word', turns: 7 },
   { file: 'deepgram-utterances.json', format: 'deepgram', json: true, timed: 'word', turns: 7 },
-  { file: 'deepgram-channels.json', format: 'deepgram', json: true, timed: 'word', turns: 2 },
+  { file: 'deepgram-channels.json', format: 'deepgram', json: true, timed: 'word', turns: 7 },
   { file: 'call.vtt', format: 'webvtt', json: false, timed: 'cue', turns: 7 },
   { file: 'call.srt', format: 'srt', json: false, timed: 'cue', turns: 7 },
 ];
@@ -81,7 +81,7 @@ describe.each(CASES)('$file', ({ file, format, json, timed, turns }) => {
       const words = turn.words!.filter((w) => /^\d{4}\.?$/.test(turn.text.slice(w.start, w.end)));
       expect(words).toHaveLength(4);
       expect([span.start, span.end]).toEqual([words[0]!.startTime, words[3]!.endTime]);
-      if (file === 'call.conversation.json' || file === 'aws-channels.json') expect(span.channel).toBe(1);
+      if (['call.conversation.json', 'aws-channels.json', 'deepgram-channels.json'].includes(file)) expect(span.channel).toBe(1);
     } else {
       expect([span.start, span.end]).toEqual([turn.startTime, turn.endTime]);
     }
