@@ -18,7 +18,7 @@ export async function registerConsole(app: FastifyInstance, root: string = CONSO
     await app.register(fastifyStatic, {
       root,
       wildcard: true,
-      index: false,
+      index: ['index.html'],
       setHeaders(reply, path) {
         void reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
