@@ -31,7 +31,7 @@ function nationalPart(digits: string): string {
 }
 
 function namedAsOther(ctx: NumberContext): boolean {
-  if (ctx.near !== undefined) return ctx.near !== 'phone';
+  if (ctx.near !== undefined) return OTHER.has(ctx.near);
   if (ctx.asked.has('phone')) return false;
   for (const s of ctx.asked) if (OTHER.has(s)) return true;
   return false;

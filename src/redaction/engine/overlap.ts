@@ -46,7 +46,8 @@ export function resolveOverlaps(findings: readonly Finding[], texts: readonly st
     const accepted: Finding[] = [];
     for (const f of [...list].sort(rank)) {
       for (const part of uncovered(f.start, f.end, accepted)) {
-        const trimmed = trimToValue(text, part[0], part[1]);
+        const untouched = part[0] === f.start && part[1] === f.end;
+        const trimmed = untouched ? part : trimToValue(text, part[0], part[1]);
         if (trimmed === undefined) continue;
         const whole = trimmed[0] === f.start && trimmed[1] === f.end;
         accepted.push(

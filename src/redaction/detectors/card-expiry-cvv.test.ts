@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { detectConversation } from '../engine/detect.js';
+import type { EntityType, Turn } from '../types.js';
+
+function found(turns: Turn[], type: EntityType): string[] {
+  return detectConversation(turns)
+    .filter((f) => f.type === type)
+    .map((f) => (turns[f.turn] as Turn).text.slice(f.start, f.end));
+}
+const a = (text: string): Turn => ({ speaker: 'agent', text });
+const c = (text: string): Turn => ({ speaker: 'customer', text });
+
+describe('card expiry detector', () => {
+  it.each([
+    [[a('and the expiration date?'), c('09/27')], ['09/27']],
+    [[a('when does the card expire'), c('oh nine twenty seven')], ['oh nine twenty seven']],
+    [[c('it expires September 2027')], ['September 2027']],
+    [[c('exp 11/2030 and the cvv is 123')], ['11/2030']],
+    [[a("what's the expiry on the card"), c('march twenty twenty nine')], ['march twenty twenty nine']],
+    [[a('expiration month and year'), c('ten twenty eight')], ['ten twenty eight']],
+  ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {
+    expect(found(turns, 'CARD_EXPIRY')).toEqual(expected);
+  });
+
+  it.each([
+    [[a('your delivery is on 10/29')]],
+    [[a('we have an opening in September 2027')]],
+    [[c('I moved here in june twenty nineteen')]],
+    [[a('the new plan starts 01/25')]],
+  ] as Array<[Turn[]]>)('leaves %j visible', (turns) => {
+    expect(found(turns, 'CARD_EXPIRY')).toEqual([]);
+  });
+});
+
+describe('card CVV detector', () => {
+  it.each([
+    [[a('and the security code on the back?'), c("it's 482")], ['482']],
+    [[a('can I get the CVV'), c('four one two')], ['four one two']],
+    [[c('the three digits on the back are 058')], ['058']],
+    [[a('last thing, the four digit code on the front of the amex'), c('6251')], ['6251']],
+  ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {
+    expect(found(turns, 'CARD_CVV')).toEqual(expected);
+  });
+
+  it.each([
+    [[c('I ordered 3 items for 482 dollars')]],
+    [[a('your verification code is 482913')]],
+    [[a('room 412 is ready')]],
+    [[a('what is the security code'), c('$250')]],
+  ] as Array<[Turn[]]>)('leaves %j visible', (turns) => {
+    expect(found(turns, 'CARD_CVV')).toEqual([]);
+  });
+});

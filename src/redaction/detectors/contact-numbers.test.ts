@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { detectConversation } from '../engine/detect.js';
+import type { EntityType, Turn } from '../types.js';
+
+function found(turns: Turn[], type: EntityType): string[] {
+  return detectConversation(turns)
+    .filter((f) => f.type === type)
+    .map((f) => (turns[f.turn] as Turn).text.slice(f.start, f.end));
+}
+const a = (text: string): Turn => ({ speaker: 'agent', text });
+const c = (text: string): Turn => ({ speaker: 'customer', text });
+
+describe('phone detector', () => {
+  it.each([
+    [[a('call us at 1-800-555-0199 any time')], ['1-800-555-0199']],
+    [[a('or dial 1-800-SKYLINE')], ['1-800-SKYLINE']],
+    [[a('the number is one eight hundred skyline')], ['one eight hundred skyline']],
+    [[c('my cell is (449) 870-0522')], ['(449) 870-0522']],
+    [[c('reach me on +44 20 7946 0958')], ['+44 20 7946 0958']],
+    [[c('it is nine four nine nine one three oh two two eight')], ['nine four nine nine one three oh two two eight']],
+    [[a('I am sending a code to the phone ending in 0134')], ['0134']],
+    [[c('plus four four seven nine one one one two three four five six')], ['plus four four seven nine one one one two three four five six']],
+  ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {
+    expect(found(turns, 'PHONE')).toEqual(expected);
+  });
+
+  it.each([
+    [[a("what's the order number"), c('740-0195810-3046308')]],
+    [[a('the total is 1,800 dollars')]],
+    [[a('your one-time code is 884213')]],
+    [[a('flight UA 1234 leaves at 10:30')]],
+    [[c('I have 2 cards, 1 expired')]],
+  ] as Array<[Turn[]]>)('leaves %j visible', (turns) => {
+    expect(found(turns, 'PHONE')).toEqual([]);
+  });
+});
+
+describe('email detector', () => {
+  it.each([
+    ['priya.rivera25@aol.com', 'priya.rivera25@aol.com'],
+    ['it is john dot smith at gmail dot com thanks', 'john dot smith at gmail dot com'],
+    ['send it to m chowdhury at mail dot com please', 'm chowdhury at mail dot com'],
+    ['t a k u m i dot p a t e l four one at i cloud dot com', 't a k u m i dot p a t e l four one at i cloud dot com'],
+    ['emilio underscore costa at outlook dot co dot uk', 'emilio underscore costa at outlook dot co dot uk'],
+  ])('%s', (text, expected) => {
+    expect(found([c(text)], 'EMAIL')).toEqual([expected]);
+  });
+
+  it.each([['meet me at the office dot'], ['I am at home, dot com bubble'], ['version 2.0 at noon']])('leaves %s visible', (text) => {
+    expect(found([c(text)], 'EMAIL')).toEqual([]);
+  });
+});
+
+describe('IP address detector', () => {
+  it.each([
+    ['login from 60.66.251.167 today', '60.66.251.167'],
+    ['it was one ninety two dot one sixty eight dot one dot ten', 'one ninety two dot one sixty eight dot one dot ten'],
+    ['eight point two hundred thirty point forty six point one hundred twenty nine', 'eight point two hundred thirty point forty six point one hundred twenty nine'],
+    ['from 2001:db8::8a2e:370:7334.', '2001:db8::8a2e:370:7334'],
+    ['240e:6c2e:7b7b:80cc:ef94:1adb:0:18ec', '240e:6c2e:7b7b:80cc:ef94:1adb:0:18ec'],
+  ])('%s', (text, expected) => {
+    expect(found([c(text)], 'IP_ADDRESS')).toEqual([expected]);
+  });
+
+  it.each([['the meeting is at 10:30:00'], ['version 10.2.0.1 is out'], ['it costs 1.5 or 2.25'], ['256.1.1.1']])('leaves %s visible', (text) => {
+    expect(found([c(text)], 'IP_ADDRESS')).toEqual([]);
+  });
+});
+
+describe('IBAN detector', () => {
+  it.each([
+    [[c('my IBAN is DE89 3704 0044 0532 0130 00.')], ['DE89 3704 0044 0532 0130 00']],
+    [[c('GB82WEST12345698765432')], ['GB82WEST12345698765432']],
+    [[a('please read me your iban'), c('n l nine one a b n a oh four one seven one six four three oh oh')], ['n l nine one a b n a oh four one seven one six four three oh oh']],
+    // dictated over two turns with "got it" in between: one entity
+    [[a('the iban please'), c('GB82 WEST 1234'), a('got it'), c('5698 7654 32')], ['GB82 WEST 1234', '5698 7654 32']],
+  ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {
+    expect(found(turns, 'IBAN')).toEqual(expected);
+  });
+
+  it.each([[[c('the part number is AB12 3456 7890 1234')]], [[c('flight BA12 departs at 9')]]] as Array<[Turn[]]>)('leaves %j visible', (turns) => {
+    expect(found(turns, 'IBAN')).toEqual([]);
+  });
+});
