@@ -55,9 +55,14 @@ export function App() {
 
   // On (re)load: a full session opens the console; a sign-in halfway through resumes its step.
   const resume = useCallback(async () => {
-    const step = await api.status().catch(() => null);
-    if (step && step.status !== 'ok') follow(step);
-    else await loadMe();
+    try {
+      const step = await api.status();
+      if (step.status === 'ok') await loadMe();
+      else follow(step);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) setScreen({ kind: 'login' });
+      else setScreen({ kind: 'error', error: e });
+    }
   }, [loadMe, follow]);
 
   useEffect(() => {

@@ -67,12 +67,14 @@ export interface AuditActor {
 }
 
 export interface AuditEvent {
+  /** The hash chain the event belongs to (one per brand, one for installation-wide events). */
+  chainId: string;
   seq: number;
   brandId: string | null;
   at: string;
-  actor: AuditActor | string;
+  actor: AuditActor;
   action: string;
-  target: { type: string; id: string } | string | null;
+  target: { type: string; id: string } | null;
   outcome: string;
   ip: string | null;
   userAgent: string | null;
@@ -81,7 +83,7 @@ export interface AuditEvent {
 
 export interface AuditPage {
   items: AuditEvent[];
-  nextBefore: number | string | null;
+  nextBefore: string | null;
 }
 
 export interface ChainProblem {

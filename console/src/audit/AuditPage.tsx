@@ -17,7 +17,7 @@ function toIso(local: string): string | undefined {
 }
 
 /** Audit explorer: filter, page back through history (cursor `before`), and see chain status. */
-export function AuditPage() {
+export function AuditPage({ canListUsers }: { canListUsers: boolean }) {
   const { brands, error: brandsError } = useBrands();
   const [filters, setFilters] = useState<AuditFilterValues>(EMPTY_FILTERS);
   // Cursors of the pages already seen, so "Newer" can step back without the server keeping state.
@@ -39,6 +39,11 @@ export function AuditPage() {
     [filters, before, refreshKey],
   );
   const next = data?.nextBefore;
+  // Names for actor ids. Only asked when allowed: a refused request would itself be an audited denial.
+  const { data: people } = useLoad(
+    async () => new Map(canListUsers ? (await api.users()).items.map((u) => [u.id, u.email] as const) : []),
+    [canListUsers],
+  );
 
   return (
     <section aria-labelledby="audit-title">
@@ -55,7 +60,7 @@ export function AuditPage() {
         }}
       />
       <div aria-busy={loading} aria-live="polite">
-        <AuditTable events={data?.items ?? []} brands={brands} />
+        <AuditTable events={data?.items ?? []} brands={brands} people={people ?? new Map()} />
       </div>
       <nav className="pager" aria-label="Audit pages">
         <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>

@@ -2,7 +2,16 @@ import type { AuditEvent, Brand } from '../types.js';
 import { formatRef, formatTime } from '../ui/format.js';
 
 /** Audit events, newest first. Events hold ids only, never customer data. */
-export function AuditTable({ events, brands }: { events: AuditEvent[]; brands: Brand[] }) {
+export function AuditTable({
+  events,
+  brands,
+  people,
+}: {
+  events: AuditEvent[];
+  brands: Brand[];
+  /** User id → email, when the viewer may list users; otherwise ids are shown. */
+  people: ReadonlyMap<string, string>;
+}) {
   const brandName = (id: string | null) => (id ? (brands.find((b) => b.id === id)?.name ?? id) : 'installation');
   return (
     <table className="audit">
@@ -21,12 +30,16 @@ export function AuditTable({ events, brands }: { events: AuditEvent[]; brands: B
       </thead>
       <tbody>
         {events.map((e) => (
-          <tr key={`${e.brandId ?? '-'}:${e.seq}`} data-testid="audit-row" data-action={e.action}>
+          <tr key={`${e.chainId}:${e.seq}`} data-testid="audit-row" data-action={e.action}>
             <td>{e.seq}</td>
             <td>{formatTime(e.at)}</td>
             <td>{brandName(e.brandId)}</td>
             <td>
-              <code>{formatRef(e.actor)}</code>
+              {e.actor.kind === 'user' && people.has(e.actor.id) ? (
+                <span title={e.actor.id}>{people.get(e.actor.id)}</span>
+              ) : (
+                <code>{formatRef(e.actor)}</code>
+              )}
             </td>
             <td>
               <code>{e.action}</code>

@@ -38,7 +38,7 @@ export function AccountPage({
         <dt>Authenticator app</dt>
         <dd>{me.mfa.totp ? 'set up' : 'not set up'}</dd>
         <dt>Passkeys</dt>
-        <dd>{me.mfa.passkeys}</dd>
+        <dd data-testid="passkey-count">{me.mfa.passkeys}</dd>
       </dl>
       <div className="row">
         <button type="button" onClick={() => setAdding('totp')}>

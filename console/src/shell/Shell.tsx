@@ -72,7 +72,7 @@ function Page({
     case 'api-keys':
       return <ApiKeysPage />;
     case 'audit':
-      return <AuditPage />;
+      return <AuditPage canListUsers={me.user.isSecurityAdmin} />;
     case 'account':
       return <AccountPage me={me} onSignOut={onSignOut} onRefresh={onRefresh} />;
   }

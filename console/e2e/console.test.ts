@@ -1,0 +1,199 @@
+import { rm } from 'node:fs/promises';
+import { generate } from 'otplib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserTestsEnabled, launchChromium } from './browser.js';
+import { buildConsole } from './build-console.js';
+import { startTestServer, type TestServer } from './server.js';
+
+/**
+ * The console in a real browser (Debian's Chromium through playwright-core) against a real
+ * callvault server with an embedded database: sign-in with a one-time password, the forced
+ * password change, TOTP enrollment and sign-in with TOTP; administration; the audit explorer.
+ * The steps build on each other, so they run in order on one server.
+ */
+describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
+  let consoleDir: string;
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const newPassword = 'correct horse battery staple 42';
+  let totpSecret = '';
+  let adminEmail = '';
+  const invitedEmail = 'new.supervisor@example.test';
+  /** What this suite does that the audit trail must show. */
+  const madeActions = ['user.create', 'apikey.create', 'apikey.revoke'];
+
+  beforeAll(async () => {
+    consoleDir = await buildConsole();
+    server = await startTestServer(consoleDir);
+    browser = await launchChromium();
+    context = await browser.newContext({ baseURL: server.url });
+    context.setDefaultTimeout(10_000);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+    if (consoleDir) await rm(consoleDir, { recursive: true, force: true });
+  });
+
+  async function signIn(email: string, password: string) {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  it('signs in with a one-time password, forces a new password, enrolls TOTP, then signs in with password + TOTP', async () => {
+    const admin = server.accounts.find((a) => a.role === 'security_admin');
+    if (!admin) throw new Error('the demo seed has no security admin');
+    adminEmail = admin.email;
+
+    await page.goto('/');
+    await signIn(admin.email, admin.oneTimePassword);
+
+    await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
+    await page.getByLabel('Current (one-time) password').fill(admin.oneTimePassword);
+    await page.getByLabel('New password', { exact: true }).fill(newPassword);
+    await page.getByLabel('Repeat new password').fill(newPassword);
+    await page.getByRole('button', { name: 'Change password' }).click();
+
+    await page.getByRole('heading', { name: 'Set up two-factor sign-in' }).waitFor();
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).click();
+    const otpauth = await page.getByTestId('totp-secret').getAttribute('data-otpauth');
+    totpSecret = new URLSearchParams(otpauth?.split('?')[1] ?? '').get('secret') ?? '';
+    expect(totpSecret).toMatch(/^[A-Z2-7]{16,}$/);
+    // The secret typed by hand must be the one in the QR code.
+    expect((await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '')).toBe(totpSecret);
+    await expect(page.getByRole('img', { name: /QR code/ }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: '/tmp/callvault-enroll.png', fullPage: true });
+
+    await page.getByLabel('6-digit code').fill(await generate({ secret: totpSecret }));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    const codes = await page.getByTestId('recovery-codes').locator('li').allInnerTexts();
+    expect(codes.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(codes).size).toBe(codes.length);
+    await page.getByRole('button', { name: 'I have saved my recovery codes' }).click();
+    await expect(page.getByTestId('signed-in-as').innerText()).resolves.toBe(admin.email);
+
+    // Nothing secret is kept in the browser's storage.
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    expect(stored).toBe('{}{}');
+    expect(stored).not.toContain(totpSecret);
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await signIn(admin.email, newPassword);
+    await page.getByRole('heading', { name: 'Second factor' }).waitFor();
+    // The enrollment code may not be reused (TOTP replay); the next step's code is in the ±1 window.
+    await page.getByLabel(/6-digit code/).fill(await generate({ secret: totpSecret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.getByTestId('signed-in-as').innerText()).resolves.toBe(admin.email);
+    await page.screenshot({ path: '/tmp/callvault-signed-in.png', fullPage: true });
+  });
+
+  it('registers a passkey from My account and signs in with it (Chromium virtual authenticator)', async () => {
+    // A software authenticator inside Chromium (CDP WebAuthn domain): a real WebAuthn ceremony,
+    // checked by the server with @simplewebauthn/server, without a hardware key.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
+
+    await page.goto('/#/account');
+    await page.getByRole('button', { name: 'Add a passkey' }).click();
+    await page.getByLabel('Passkey name (optional)').fill('test laptop');
+    await page.getByRole('button', { name: 'Register a passkey' }).click();
+    await page.getByTestId('passkey-count').filter({ hasText: /^1$/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await signIn(adminEmail, newPassword);
+    await page.getByRole('heading', { name: 'Second factor' }).waitFor();
+    await page.getByLabel('Passkey').check();
+    await page.getByRole('button', { name: 'Use a passkey' }).click();
+    await expect(page.getByTestId('signed-in-as').innerText()).resolves.toBe(adminEmail);
+    await cdp.detach();
+  });
+
+  it('invites a user with a role on the demo brand: one-time password shown once, user listed', async () => {
+    await page.goto('/#/users');
+    await page.getByRole('heading', { name: 'Invite a user' }).waitFor();
+    await page.getByLabel('Email').fill(invitedEmail);
+    await page.getByLabel('Display name').fill('New Supervisor');
+    await page.getByRole('button', { name: 'Add a brand role' }).click();
+    await page.getByLabel('Brand of assignment 1').selectOption({ label: server.demoBrandName });
+    await page.getByLabel('Role of assignment 1').selectOption('supervisor');
+    await page.getByRole('button', { name: 'Invite' }).click();
+
+    const otp = await page.getByTestId('one-time-password').innerText();
+    expect(otp.length).toBeGreaterThanOrEqual(12);
+    await page.screenshot({ path: '/tmp/callvault-invite.png', fullPage: true });
+    await page.getByRole('button', { name: 'I have saved it' }).click();
+    await expect(page.getByTestId('one-time-password').count()).resolves.toBe(0);
+
+    const row = page.locator(`[data-testid="user-row"][data-email="${invitedEmail}"]`);
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain(`supervisor · ${server.demoBrandName}`);
+  });
+
+  it('shows an API error with its request id (inviting the same email twice)', async () => {
+    await page.getByLabel('Email').fill(invitedEmail);
+    await page.getByLabel('Display name').fill('Duplicate');
+    await page.getByRole('button', { name: 'Invite' }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    await expect(page.getByTestId('request-id').innerText()).resolves.toMatch(/\S{6,}/);
+  });
+
+  it('creates an API key (secret shown once), lists it, and revokes it', async () => {
+    await page.goto('/#/api-keys');
+    await page.getByRole('heading', { name: 'New API key' }).waitFor();
+    await page.getByLabel('Brand', { exact: true }).selectOption({ label: server.demoBrandName });
+    await page.getByLabel('Key name').fill('recorder');
+    await page.getByLabel('audit.export').check();
+    await page.getByLabel('Expires in (days)').fill('30');
+    await page.getByRole('button', { name: 'Create key' }).click();
+
+    const secret = await page.getByTestId('api-key-secret').innerText();
+    expect(secret).toMatch(/^cvk_/);
+    await page.getByRole('button', { name: 'I have saved it' }).click();
+    const row = page.locator('[data-testid="api-key-row"][data-name="recorder"]');
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toContain('audit.export');
+    expect(await row.innerText()).not.toContain(secret.slice(-8));
+
+    await row.getByRole('button', { name: 'Revoke recorder' }).click();
+    await row.getByText(/revoked/).waitFor();
+  });
+
+  it('audit explorer lists the events just made and shows a valid chain', async () => {
+    await page.goto('/#/audit');
+    const verdict = page.getByTestId('chain-verdict');
+    await verdict.waitFor();
+    await expect(verdict.innerText()).resolves.toMatch(/^Chain valid/);
+
+    await page.getByTestId('audit-row').first().waitFor();
+    const actions = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-action')));
+    for (const expected of madeActions) expect(actions).toContain(expected);
+
+    await page.getByLabel('Action').fill(madeActions[0] ?? '');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForFunction(
+      (action) => Array.from(document.querySelectorAll('[data-testid="audit-row"]')).every((r) => r.getAttribute('data-action') === action),
+      madeActions[0],
+    );
+    await page.screenshot({ path: '/tmp/callvault-audit.png', fullPage: true });
+    expect(adminEmail).not.toBe('');
+  });
+});
