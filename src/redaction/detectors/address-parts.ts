@@ -5,67 +5,84 @@
  * and an index and returns the index just past what it matched (or -1): no regex over the text.
  */
 import { lexicons, MAX_PLACE_WORDS } from '../lexicon/index.js';
-import { isDigitWord, isNumberWord, spokenDigits } from '../lexicon/spoken-numbers.js';
+import { spokenDigits } from '../lexicon/spoken-numbers.js';
 import type { Word } from '../lexicon/turn-words.js';
+import { F } from '../lexicon/word-flags.js';
 
-/** Words that end a street name: a street is never "... and ...", "... is ...". */
-export const FUNCTION_WORDS = new Set(
-  'a an and or but the to for of in on at by from with is are was were be it its it\'s that this these those my your our their his her i you we they he she me us them if so as than then also just please thanks thank okay ok yes no not do does did have has had will would can could should'.split(' '),
-);
 /** A number followed by one of these is a quantity, never a house number. */
 const QUANTITY_WORDS = new Set(
   'dollars dollar bucks cents pounds euros percent minutes minute hours hour days day weeks week months month years year times items item pieces pairs people charges attempts bedrooms bedroom baths bath beds bed nights night tickets ticket seats seat units pm am o\'clock'.split(' '),
 );
-const UNIT_WORDS = new Set('apt apartment suite ste unit flat # number no room rm floor fl building bldg lot space'.split(' '));
+const PREFIX_TYPES = new Set(['rue', 'calle', 'via', 'jalan', 'avenida', 'chemin', 'camino', 'rua', 'strada']);
 const DIRECTIONS = new Set('north south east west northeast northwest southeast southwest n s e w ne nw se sw'.split(' '));
-const COUNTRIES = ['united states', 'usa', 'united kingdom', 'uk', 'canada', 'us'];
+const COUNTRIES = ['united states', 'usa', 'united kingdom', 'uk', 'canada', 'australia', 'us'];
 
-export const isNumeric = (w: Word | undefined): boolean => w !== undefined && (isDigitWord(w.lower) || isNumberWord(w.lower));
+export const isNumeric = (w: Word | undefined): boolean => w !== undefined && (w.flags & (F.DIGITS | F.NUMBER_WORD)) !== 0;
 
 /** End of a house number at i: one digit word (up to 6 digits, "12b"), or a run of number words. */
 export function houseNumberEnd(words: readonly Word[], i: number): number {
   const w = words[i];
   if (!w) return -1;
-  if (isDigitWord(w.lower)) return w.lower.length <= 7 ? i + 1 : -1;
-  if (!isNumberWord(w.lower) || w.lower === 'hundred' || w.lower === 'thousand') return -1;
+  if (w.flags & F.DIGITS) return w.lower.length <= 11 ? i + 1 : -1;
+  if (!(w.flags & F.NUMBER_WORD) || w.lower === 'hundred' || w.lower === 'thousand') return -1;
   let j = i;
-  while (j < words.length && j - i < 8 && (isNumberWord((words[j] as Word).lower) || ((words[j] as Word).lower === 'and' && isNumberWord(words[j + 1]?.lower ?? ''))) && (j === i || !(words[j] as Word).pause)) j++;
+  while (j < words.length && j - i < 8 && (((words[j] as Word).flags & F.NUMBER_WORD) !== 0 || ((words[j] as Word).lower === 'and' && ((words[j + 1]?.flags ?? 0) & F.NUMBER_WORD) !== 0)) && (j === i || !(words[j] as Word).pause)) j++;
   return j;
 }
 
 /** End of "number + street name + suffix [+ direction]" when the street starts at `from`, else -1. */
 export function streetEnd(words: readonly Word[], from: number): number {
-  const { streetSuffixes } = lexicons();
   const first = words[from];
   if (!first || first.pause || QUANTITY_WORDS.has(first.lower)) return -1;
+  // Street type first ("6 Rue Gustave Charpentier", "2232 El Camino Real"): the name words follow.
+  if (PREFIX_TYPES.has(first.lower)) {
+    let k = from + 1;
+    while (k < words.length && k - from <= 4 && !(words[k] as Word).pause && (words[k] as Word).cap && !((words[k] as Word).flags & (F.FUNCTION | F.UNIT))) k++;
+    if (k > from + 1) return k;
+  }
   let last = -1;
   for (let k = from; k < words.length && k - from < 6; k++) {
     const w = words[k] as Word;
     if (k > from && w.pause) break;
-    if (FUNCTION_WORDS.has(w.lower) || UNIT_WORDS.has(w.lower) || w.lower.includes('@')) break;
-    if ((k > from && streetSuffixes.has(w.lower)) || w.lower === 'broadway') last = k;
-    else if (last >= 0 && !DIRECTIONS.has(w.lower)) break;
+    if (QUANTITY_WORDS.has(w.lower) || w.lower.includes('@')) break;
+    if (w.flags & F.DIGITS && !/\d(?:st|nd|rd|th)$/.test(w.lower)) break;
+    // "1400 A Street", "754 The Alameda", "Terry A Francois Boulevard": a letter or "the" naming a street.
+    const nextIsSuffix = ((words[k + 1]?.flags ?? 0) & F.STREET_SUFFIX) !== 0;
+    const namingWord = (w.flags & F.LETTER && (w.cap || nextIsSuffix)) || (w.lower === 'the' && k === from && (w.cap || nextIsSuffix));
+    if (w.flags & (F.FUNCTION | F.UNIT) && !namingWord) break;
+    if ((k > from && w.flags & F.STREET_SUFFIX) || w.lower === 'broadway') last = k;
   }
   if (last < 0) return -1;
   let end = last + 1;
+  // "Queen Street East", "Peachtree Street Northeast", "42nd St NW".
   const after = words[end];
-  if (after && !after.pause && DIRECTIONS.has(after.lower) && (end + 1 >= words.length || (words[end + 1] as Word).pause)) end++;
+  if (after && !after.pause && DIRECTIONS.has(after.lower) && (after.lower.length > 2 || end + 1 >= words.length || (words[end + 1] as Word).pause)) end++;
   return end;
 }
 
 /** End of a unit ("Apt 4B", "suite one ten", "# 212", "unit twenty b") starting at i, else -1. */
 export function unitEnd(words: readonly Word[], i: number): number {
   const w = words[i];
-  if (!w || !UNIT_WORDS.has(w.lower)) return -1;
+  if (!w) return -1;
+  // A bare unit code right after the street: "Mount Diablo Boulevard b201", "Texas Street C", "2nd Floor".
+  if (!(w.flags & F.UNIT)) {
+    const next = words[i + 1];
+    const closes = !next || next.pause;
+    if (!w.pause && /^\d+(?:st|nd|rd|th)$/.test(w.lower) && next && /^(?:floor|fl)$/.test(next.lower)) return i + 2;
+    if (!w.pause && closes && (/^[a-z]\d+[a-z]?$/.test(w.lower) || (w.text.length === 1 && w.cap))) return i + 1;
+    return -1;
+  }
   let j = i + 1;
   const v = words[j];
   if (!v || v.sentence) return -1;
-  if (/^#?[a-z]?\d+[a-z]?$/.test(v.lower) || (v.lower.length === 1 && /[a-z]/.test(v.lower))) j++;
-  else if (isNumberWord(v.lower)) {
-    while (j < words.length && isNumberWord((words[j] as Word).lower) && !(words[j] as Word).pause) j++;
+  if (/^#?[a-z]{0,2}-?\d+-?[a-z]?$/.test(v.lower) || (v.lower.length === 1 && /[a-z]/.test(v.lower))) j++;
+  else if (v.flags & F.NUMBER_WORD) {
+    while (j < words.length && (words[j] as Word).flags & F.NUMBER_WORD && !(words[j] as Word).pause) j++;
   } else return -1;
+  // "apartment six a", "number fourteen a": a unit letter, unless "a" starts a phrase ("a few").
   const letter = words[j];
-  if (letter && !letter.pause && letter.lower.length === 1 && /[a-z]/.test(letter.lower) && !['a', 'i'].includes(letter.lower)) j++;
+  const after = words[j + 1];
+  if (letter && !letter.pause && letter.flags & F.LETTER && letter.lower !== 'i' && (letter.lower !== 'a' || !after || after.pause || !(after.flags & (F.FUNCTION | F.ENGLISH)) || placeEnd(words, j + 1) >= 0)) j++;
   return j;
 }
 
@@ -87,25 +104,31 @@ export function lexiconEnd(words: readonly Word[], i: number, set: ReadonlySet<s
 }
 
 /** End of a state / province / county at i (full name, or a 2-letter abbreviation typed as such). */
-export function regionEnd(words: readonly Word[], i: number): number {
+export function regionEnd(words: readonly Word[], i: number, afterCity = false): number {
   const { regions, regionAbbreviations } = lexicons();
   const full = lexiconEnd(words, i, regions);
   if (full >= 0) return full;
   const w = words[i];
-  // "IL" typed in capitals, or "oh"/"in" right after a comma in chat: never the bare word in speech.
-  if (w && regionAbbreviations.has(w.lower) && (w.text === w.text.toUpperCase() || w.pause)) return i + 1;
+  // "IL" typed in capitals, or "oh"/"in" after a comma closing the clause in chat ("dayton, oh"):
+  // never the bare word in speech, never "La" of "La Jolla".
+  if (!w || !regionAbbreviations.has(w.lower)) return -1;
+  const next = words[i + 1];
+  if (w.text === w.text.toUpperCase() || (w.pause && (afterCity || !next || next.pause || (next.flags & F.DIGITS) !== 0))) return i + 1;
   return -1;
 }
 
 /** End of "city [,] region" or "region" starting at i (city: lexicon entry or up to 3 unknown words). */
 export function placeEnd(words: readonly Word[], i: number): number {
-  const { cities, common } = lexicons();
+  const { cities } = lexicons();
+  // The longest "city words + region" ("Washington, District of Columbia" over "Washington").
+  let best = -1;
   for (let n = 0; n <= 3; n++) {
     const w = words[i + n - 1];
-    if (n > 0 && (!w || (w.sentence && n > 1) || !/^[\p{L}'.-]+$/u.test(w.text) || FUNCTION_WORDS.has(w.lower))) break;
-    const r = regionEnd(words, i + n);
-    if (r >= 0) return r;
+    if (n > 0 && (!w || (w.sentence && n > 1) || !(w.flags & F.NAME_SHAPE) || w.flags & F.FUNCTION)) break;
+    const r = regionEnd(words, i + n, n > 0);
+    if (r > best) best = r;
   }
+  if (best >= 0) return best;
   const city = lexiconEnd(words, i, cities);
   if (city >= 0) return city;
   // After a pause ("..., Brooklyn." / "..., york"), one or two unknown words closing the clause.
@@ -113,7 +136,7 @@ export function placeEnd(words: readonly Word[], i: number): number {
   if (w?.pause && !w.sentence) {
     for (let n = 1; n <= 2; n++) {
       const v = words[i + n - 1];
-      if (!v || !/^[\p{L}'-]+$/u.test(v.text) || common.has(v.lower) || FUNCTION_WORDS.has(v.lower)) break;
+      if (!v || !(v.flags & F.NAME_SHAPE) || v.flags & (F.FUNCTION | F.ENGLISH | F.AMBIGUOUS)) break;
       const next = words[i + n];
       if (!next || next.pause) return i + n;
     }
@@ -126,8 +149,6 @@ const UK_OUTWARD = /^[a-z]{1,2}\d[a-z\d]?$/;
 const UK_INWARD = /^\d[a-z]{2}$/;
 const CA_FSA = /^[abceghj-nprstvxy]\d[a-z]$/;
 const CA_LDU = /^\d[a-z]\d$/;
-const letter = (w: Word | undefined): boolean => w !== undefined && /^[a-z]$/.test(w.lower);
-const digitLike = (w: Word | undefined): boolean => w !== undefined && (/^\d$/.test(w.lower) || isNumberWord(w.lower));
 
 /** End of a postcode at i: ZIP, ZIP+4, UK or Canadian, typed or spoken; -1 when none. */
 export function postcodeEnd(words: readonly Word[], i: number): number {
@@ -141,17 +162,39 @@ export function postcodeEnd(words: readonly Word[], i: number): number {
   if (/^[a-z]{1,2}\d[a-z\d]?\d[a-z]{2}$/.test(w.lower)) return i + 1;
   if (CA_FSA.test(w.lower) && words[i + 1] && CA_LDU.test((words[i + 1] as Word).lower)) return i + 2;
   if (/^[a-z]\d[a-z]\d[a-z]\d$/.test(w.lower)) return i + 1;
-  // Spoken Canadian: letter digit letter digit letter digit ("l eight r eight r oh").
-  let j = i;
-  for (let k = 0; k < 6 && j < words.length; k++, j++) if (!(k % 2 === 0 ? letter(words[j]) : digitLike(words[j]))) break;
-  if (j - i === 6) return j;
+  // Spoken UK or Canadian: letters and digits one by one ("l eight r eight r oh", "b n one one nine d u").
+  const spelled = spelledCodeEnd(words, i);
+  if (spelled >= 0) return spelled;
   // Spoken ZIP: a run of number words saying 5 or 9 digits.
   return spokenZipEnd(words, i);
 }
 
+const SINGLE_DIGITS: Record<string, string> = { zero: '0', oh: '0', o: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9' };
+const UK_JOINED = /^[a-z]{1,2}\d[a-z\d]?\d[a-z]{2}$/;
+const CA_JOINED = /^[abceghj-nprstvxy]\d[a-z]\d[a-z]\d$/;
+
+function spelledCodeEnd(words: readonly Word[], i: number): number {
+  let joined = '';
+  const ends: number[] = [];
+  for (let j = i; j < words.length && j - i < 8; j++) {
+    const w = words[j] as Word;
+    if (j > i && w.pause) break;
+    const piece = /^[a-z]$/.test(w.lower) ? w.lower : /^\d$/.test(w.lower) ? w.lower : SINGLE_DIGITS[w.lower];
+    if (piece === undefined) break;
+    joined += piece;
+    ends.push(joined.length);
+  }
+  // Must start with a letter, hold letters and digits, and match a whole UK or Canadian code.
+  for (let n = ends.length; n >= 5; n--) {
+    const code = joined.slice(0, ends[n - 1]);
+    if ((UK_JOINED.test(code) || CA_JOINED.test(code)) && /[a-z]/.test(code[0] ?? '')) return i + n;
+  }
+  return -1;
+}
+
 function spokenZipEnd(words: readonly Word[], i: number): number {
   let j = i;
-  while (j < words.length && j - i < 14 && (isNumberWord((words[j] as Word).lower) || /^\d$/.test((words[j] as Word).lower)) && (j === i || !(words[j] as Word).pause)) j++;
+  while (j < words.length && j - i < 14 && ((words[j] as Word).flags & F.NUMBER_WORD || /^\d$/.test((words[j] as Word).lower)) && (j === i || !(words[j] as Word).pause)) j++;
   if (j === i) return -1;
   // Shorten until the run says exactly 5 or 9 digits ("... oh two nine one four now").
   for (let end = j; end > i; end--) {
@@ -170,4 +213,3 @@ export function countryEnd(words: readonly Word[], i: number): number {
   return -1;
 }
 
-export { UNIT_WORDS };

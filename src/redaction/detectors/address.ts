@@ -6,6 +6,7 @@
  */
 import type { Candidate, ConversationView, Detector } from '../types.js';
 import { turnWords, type Word } from '../lexicon/turn-words.js';
+import { F } from '../lexicon/word-flags.js';
 import {
   countryEnd,
   houseNumberEnd,
@@ -15,7 +16,6 @@ import {
   regionEnd,
   streetEnd,
   unitEnd,
-  UNIT_WORDS,
 } from './address-parts.js';
 import { askedFor } from './person-context.js';
 
@@ -33,8 +33,13 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
   let start = i;
   // A UK flat or unit said first: "Flat 20, 187 Grove Road".
   const before = words[i - 2];
-  if (before && UNIT_WORDS.has(before.lower) && unitEnd(words, i - 2) === i) {
+  const just = words[i - 1];
+  if (before && before.flags & F.UNIT && unitEnd(words, i - 2) === i) {
     start = i - 2;
+    parts.push('unit-first');
+  } else if (just && just.flags & F.UNIT && just.lower !== 'number' && just.lower !== 'no' && !words[i]?.pause) {
+    // Spoken "flat twenty five two twenty four victoria crescent": the unit merges into the number run.
+    start = i - 1;
     parts.push('unit-first');
   }
   const unit = unitEnd(words, end);
@@ -53,7 +58,13 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
     parts.push('postcode');
     const country = countryEnd(words, end);
     if (country >= 0) end = country;
-  } else if (place >= 0 && regionEnd(words, end) >= 0) end = regionEnd(words, end);
+  } else if (place >= 0 && /^\d{4}$/.test(words[end]?.lower ?? '') && !(words[end] as Word).sentence) {
+    // Australian and some European postcodes have four digits.
+    end++;
+    parts.push('postcode');
+    const country = countryEnd(words, end);
+    if (country >= 0) end = country;
+  }
   return { start, end, parts };
 }
 

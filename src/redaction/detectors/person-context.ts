@@ -65,14 +65,3 @@ export const SOFT_CUES = new Set([
   ...GREETING_CUES, "i'm", 'am', 'under', 'to', 'of', 'and', 'or', 'with', 'for', 'sorry', 'sure', 'okay', 'ok', 'yes', 'yeah', 'great', 'perfect', 'alright',
 ]);
 
-/** Months and days: capitalised in formatted text, never names without a strong cue. */
-export const CALENDAR = new Set(
-  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday'.split(' '),
-);
-
-/** Words right after a capitalised run that make it an organisation, product or place. */
-export const ORG_WORDS = new Set(
-  'customer care support team bank banking insurance energy electric gas power utilities clinic hospital medical health healthcare pharmacy group foundation apartments apartment suites suite hotel hotels inn resort motel inc llc ltd co corp corporation company services service solutions airlines airways air outfitters home homes mutual credit union federal national financial partners associates law realty motors supply store stores shop market cafe restaurant grill bar university college school academy center centre city county valley park street road avenue lane drive telecom wireless mobile networks network cable internet logistics express delivery couriers labs software systems technologies tech studio studios fitness gym dental vision care pharmaceuticals holdings capital trust savings loans lending auto autos travel tours cruises'.split(
-    ' ',
-  ),
-);

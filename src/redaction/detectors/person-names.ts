@@ -4,29 +4,18 @@
  * or the lexicon alone). Everyday words that are also names ("will", "may", "grant") pass only
  * with a strong cue or a capital letter mid-sentence (LABELS.md rule 3).
  */
-import { isEnglishWord, lexicons } from '../lexicon/index.js';
 import type { Word } from '../lexicon/turn-words.js';
-import { FUNCTION_WORDS } from './address-parts.js';
-import { CALENDAR, ORG_WORDS } from './person-context.js';
+import { bareLower, F } from '../lexicon/word-flags.js';
 
 export type Evidence = 'strong' | 'greeting' | 'soft' | 'lexicon';
 
 /** Name particles kept inside a name when a name word follows: "al sayed", "de vries", "van der berg". */
 const PARTICLES = new Set(['al', 'el', 'de', 'del', 'della', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'ibn', 'abu', 'mac', 'ben', 'dos', 'das', 'st']);
-export const FILLERS = new Set(['uh', 'um', 'umm', 'er', 'erm', 'hmm', 'ah', 'oh']);
-const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’-]*$/u;
+const NOT_A_NAME = F.FUNCTION | F.FILLER | F.DIGITS | F.NUMBER_WORD | F.LETTER;
 
 /** The word without a possessive "'s" ("Hamza's" -> "hamza"). */
-export function bare(lower: string): string {
-  return lower.endsWith("'s") || lower.endsWith('’s') ? lower.slice(0, -2) : lower;
-}
-
-/** What the lexicons say about a word: a known name, an everyday word, both, or neither. */
-export function classify(lower: string): { known: boolean; ambiguous: boolean; english: boolean } {
-  const { names, common } = lexicons();
-  const known = names.has(lower);
-  const ambiguous = known && (common.has(lower) || CALENDAR.has(lower));
-  return { known, ambiguous, english: !known && isEnglishWord(lower) };
+export function bare(w: Word): string {
+  return bareLower(w.lower, w.flags);
 }
 
 /**
@@ -34,17 +23,19 @@ export function classify(lower: string): { known: boolean; ambiguous: boolean; e
  * `closes`: a pause or the end of the turn follows it ("thanks, penny").
  */
 export function isNameWord(w: Word, evidence: Evidence, first: boolean, closes = false): boolean {
-  const lower = bare(w.lower);
-  if (lower.length < 2 || !NAME_SHAPE.test(w.text) || FUNCTION_WORDS.has(lower) || FILLERS.has(lower)) return false;
+  const f = w.flags;
+  if (f & NOT_A_NAME || !(f & F.NAME_SHAPE)) return false;
   const capMid = w.cap && !w.sentence;
-  const { known, ambiguous, english } = classify(lower);
+  const known = (f & F.NAME) !== 0;
+  const ambiguous = (f & F.AMBIGUOUS) !== 0;
+  const english = (f & F.ENGLISH) !== 0;
   if (!first) {
     // After a first name: surnames that are words ("rich", "park", "fox") and unknown surnames.
-    if (ORG_WORDS.has(lower)) return false;
-    if (known) return !CALENDAR.has(lower) || capMid;
+    if (f & F.ORG) return false;
+    if (known) return !(f & F.CALENDAR) || capMid;
     return !english || capMid;
   }
-  if (evidence !== 'strong' && ORG_WORDS.has(lower)) return false;
+  if (evidence !== 'strong' && f & F.ORG) return false;
   switch (evidence) {
     case 'strong':
       return english ? capMid : true;
@@ -52,10 +43,10 @@ export function isNameWord(w: Word, evidence: Evidence, first: boolean, closes =
       if (ambiguous) return capMid || closes;
       return !english;
     case 'soft':
-      if (ambiguous) return capMid && !CALENDAR.has(lower);
+      if (ambiguous) return capMid && !(f & F.CALENDAR);
       return known || (!english && capMid);
     case 'lexicon':
-      if (ambiguous) return capMid && !CALENDAR.has(lower);
+      if (ambiguous) return capMid && !(f & F.CALENDAR);
       return known;
   }
 }
@@ -74,7 +65,7 @@ export function nameRunEnd(words: readonly Word[], i: number, evidence: Evidence
     const nextIsName = next !== undefined && !next.pause && isNameWord(next, evidence, false);
     if (isNameWord(w, evidence, k === i, closes)) {
       k++;
-      if (bare(w.lower) !== w.lower) break;
+      if (w.flags & F.POSSESSIVE) break;
       continue;
     }
     const initial = w.lower.length === 1 && /\p{L}/u.test(w.lower);
@@ -94,7 +85,7 @@ export function followedByOrg(words: readonly Word[], end: number, text: string)
   const gap = text.slice((words[end - 1] as Word).end, next.start);
   if (gap.includes('&')) return true;
   if (next.pause) return false;
-  if (ORG_WORDS.has(next.lower)) return true;
+  if (next.flags & F.ORG) return true;
   const after = words[end + 1];
-  return next.cap && after !== undefined && !after.pause && ORG_WORDS.has(after.lower);
+  return next.cap && after !== undefined && !after.pause && (after.flags & F.ORG) !== 0;
 }

@@ -4,7 +4,7 @@
  * that goes on into "dot", "at", "underscore" or digits is an email or a username, not a name.
  */
 import { lexicons } from '../lexicon/index.js';
-import { isNumberWord } from '../lexicon/spoken-numbers.js';
+import { F } from '../lexicon/word-flags.js';
 import { turnWords, type Word } from '../lexicon/turn-words.js';
 import type { ConversationView, TurnView } from '../types.js';
 import { askedFor } from './person-context.js';
@@ -20,7 +20,7 @@ export interface SpelledName {
   score: number;
 }
 
-const isLetter = (w: Word | undefined): w is Word => w !== undefined && w.lower.length === 1 && /\p{L}/u.test(w.lower);
+const isLetter = (w: Word | undefined): w is Word => w !== undefined && (w.flags & F.LETTER) !== 0;
 
 /** Spelled names in one turn (`position` is its place in the conversation). */
 export function spelledNames(conversation: ConversationView, position: number, turn: TurnView): SpelledName[] {
@@ -40,7 +40,7 @@ export function spelledNames(conversation: ConversationView, position: number, t
     }
     if (end === i) continue;
     const next = words[end];
-    if (next && !next.pause && (CONTINUES_AS_HANDLE.has(next.lower) || isNumberWord(next.lower) || /\d/.test(next.lower))) {
+    if (next && !next.pause && (CONTINUES_AS_HANDLE.has(next.lower) || next.flags & (F.NUMBER_WORD | F.DIGITS))) {
       i = end - 1;
       continue;
     }

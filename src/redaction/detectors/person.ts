@@ -6,11 +6,11 @@
  * in the conversation, in any case (conversation memory). Titles and a possessive 's stay outside
  * the span; organisations ("Morgan & Price Insurance") are not people (LABELS.md rules 1-4).
  */
-import { lexicons } from '../lexicon/index.js';
 import { turnWords, type Word } from '../lexicon/turn-words.js';
 import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
 import { askedFor, GREETING_CUES, NAME_QUESTION, RELATIONS, SOFT_CUES, STRONG_CUES, TITLES } from './person-context.js';
-import { bare, classify, FILLERS, followedByOrg, isNameWord, nameRunEnd, type Evidence } from './person-names.js';
+import { F } from '../lexicon/word-flags.js';
+import { bare, followedByOrg, isNameWord, nameRunEnd, type Evidence } from './person-names.js';
 import { spelledNames } from './person-spelled.js';
 
 interface Found {
@@ -25,6 +25,7 @@ const SCORES: Record<Evidence, number> = { strong: 0.85, greeting: 0.75, soft: 0
 const LEAD_INS = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'so', 'well', 'hi', 'hello', "it's", 'its', 'it', 'is', 'this', 'my', 'name', "name's", "i'm", 'i', 'am', 'the', 'full', 'first', 'last', 'sorry', 'right', 'certainly', 'absolutely']);
 /** Words before a name that make it a company's: "calling Morgan", "at Harper". */
 const ORG_CUES = new Set(['calling', 'at', 'from', 'visit', 'with', 'by']);
+const MAY_NOT_START = F.FUNCTION | F.FILLER | F.DIGITS | F.NUMBER_WORD | F.LETTER;
 const POSSESSIVE_BEFORE = new Set(['my', 'his', 'her', 'our', 'your', 'their', 'the', 'a', 'an']);
 
 function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
@@ -34,7 +35,7 @@ function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
   // "Jiho speaking", "Aleksandr here" (a greeting's self-introduction).
   if (after && !after.pause && (after.lower === 'speaking' || after.lower === 'here') && (words[i + 2] === undefined || (words[i + 2] as Word).pause || words[i + 2]?.lower === 'how')) return 'strong';
   if (!p1 || w.sentence) return undefined;
-  const l1 = bare(p1.lower);
+  const l1 = bare(p1);
   if (TITLES.has(l1)) return 'strong';
   // "my son Andrew", "my wife's card, Holly", "an adjuster, Hiroshi Allen", "Uncle Richard".
   if (RELATIONS.has(l1) && (POSSESSIVE_BEFORE.has(words[i - 2]?.lower ?? '') || l1 === 'uncle' || l1 === 'aunt')) return 'strong';
@@ -57,7 +58,7 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
   if (askedFor(conversation, position, NAME_QUESTION)) {
     for (let k = 0; k < words.length && k < 12; k++) {
       const w = words[k] as Word;
-      if (LEAD_INS.has(w.lower) || FILLERS.has(w.lower)) continue;
+      if (LEAD_INS.has(w.lower) || w.flags & F.FILLER) continue;
       if (nameRunEnd(words, k, 'strong') > k) {
         answerAt = k;
         break;
@@ -66,6 +67,9 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     }
   }
   for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    // Prefilter: a word that cannot start a name under any evidence.
+    if (w.flags & MAY_NOT_START || !(w.flags & F.NAME_SHAPE) || (w.flags & F.ENGLISH && !w.cap)) continue;
     const cue = i === answerAt ? 'strong' : cueBefore(words, i);
     let evidence: Evidence = cue ?? 'lexicon';
     let end = nameRunEnd(words, i, evidence);
@@ -84,12 +88,12 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     const pattern = cue === undefined && (after === 'speaking' || after === 'here') ? 'name-speaking' : cue ? `cue-${evidence}` : 'lexicon';
     // "with minjun horvat": an unknown word right before a known surname belongs to the name.
     const left = words[i - 1];
-    if (evidence === 'lexicon' && left && !(words[i] as Word).pause && !classify(bare(left.lower)).english && isNameWord(left, 'strong', true) && !out.some((f) => f.end > left.start)) i--;
+    if (evidence === 'lexicon' && left && !(words[i] as Word).pause && !(left.flags & F.ENGLISH) && isNameWord(left, 'strong', true) && !out.some((f) => f.end > left.start)) i--;
     const first = words[i] as Word;
     const last = words[end - 1] as Word;
     out.push({
       start: first.start,
-      end: last.start + bare(last.lower).length,
+      end: last.start + bare(last).length,
       pattern: i === answerAt ? 'name-answer' : pattern,
       score: pattern === 'name-speaking' ? SCORES.soft : SCORES[evidence] + (evidence === 'lexicon' && first.cap && !first.sentence ? 0.15 : 0),
     });
@@ -105,7 +109,6 @@ export const personDetector: Detector = {
     const turns = conversation.turns;
     const found: Found[][] = turns.map((t, p) => [...findInTurn(conversation, p, t), ...spelledNames(conversation, p, t)]);
     // Conversation memory: every word of a name found once marks its later (and earlier) mentions.
-    const { common } = lexicons();
     const memory = new Set<string>();
     found.forEach((list, p) => {
       const text = (turns[p] as TurnView).text;
@@ -119,10 +122,10 @@ export const personDetector: Detector = {
         const words = turnWords(turn);
         for (let i = 0; i < words.length; i++) {
           const w = words[i] as Word;
-          const lower = bare(w.lower);
+          const lower = bare(w);
           if (!memory.has(lower) || covered(w.start)) continue;
           const cued = GREETING_CUES.has(words[i - 1]?.lower ?? '') || TITLES.has(words[i - 1]?.lower ?? '') || memory.has(words[i + 1]?.lower ?? '');
-          if (common.has(lower) && !(w.cap && !w.sentence) && !cued) continue;
+          if (w.flags & F.AMBIGUOUS && !(w.cap && !w.sentence) && !cued) continue;
           list.push({ start: w.start, end: w.start + lower.length, pattern: 'name-memory', score: 0.75 });
         }
       }

@@ -15,12 +15,12 @@ const MULTIPLIERS = new Set(['hundred', 'thousand', 'double', 'triple']);
 
 /** true for a word that can be part of a spoken number ("oh", "double", "hundred" included). */
 export function isNumberWord(lower: string): boolean {
-  return lower in DIGITS || lower in TEENS || lower in TENS || MULTIPLIERS.has(lower);
+  return Object.hasOwn(DIGITS, lower) || Object.hasOwn(TEENS, lower) || Object.hasOwn(TENS, lower) || MULTIPLIERS.has(lower);
 }
 
-/** true for a word made of digits (optionally with one trailing letter: "12b"). */
+/** true for a word made of digits, optionally a range or a short suffix ("12b", "28bis", "123-01"). */
 export function isDigitWord(lower: string): boolean {
-  return /^\d+[a-z]?$/.test(lower);
+  return /^\d+(?:-\d+)?[a-z]{0,3}$/.test(lower);
 }
 
 /**
@@ -33,7 +33,7 @@ export function spokenDigits(words: readonly string[]): string | undefined {
     const w = words[i] as string;
     const next = words[i + 1];
     if (/^\d+$/.test(w)) out += w;
-    else if (w in DIGITS) {
+    else if (Object.hasOwn(DIGITS, w)) {
       if (next === 'hundred') {
         const [value, used] = belowHundred(words, i + 2);
         out += String((DIGITS[w] as number) * 100 + value).padStart(3, '0');
@@ -43,14 +43,14 @@ export function spokenDigits(words: readonly string[]): string | undefined {
         out += String((DIGITS[w] as number) * 1000 + value);
         i += 1 + used;
       } else out += String(DIGITS[w]);
-    } else if (w in TEENS) out += String(TEENS[w]);
-    else if (w in TENS) {
+    } else if (Object.hasOwn(TEENS, w)) out += String(TEENS[w]);
+    else if (Object.hasOwn(TENS, w)) {
       const unit = next !== undefined ? DIGITS[next] : undefined;
       if (unit !== undefined && unit > 0 && next !== 'oh' && next !== 'o') {
         out += String((TENS[w] as number) + unit);
         i++;
       } else out += String(TENS[w]);
-    } else if ((w === 'double' || w === 'triple') && next !== undefined && next in DIGITS) {
+    } else if ((w === 'double' || w === 'triple') && next !== undefined && Object.hasOwn(DIGITS, next)) {
       out += String(DIGITS[next]).repeat(w === 'double' ? 2 : 3);
       i++;
     } else return undefined;
@@ -67,12 +67,12 @@ function belowHundred(words: readonly string[], i: number): [number, number] {
   }
   const w = words[i];
   if (w === undefined) return [0, 0];
-  if (w in TEENS) return [TEENS[w] as number, used + 1];
-  if (w in TENS) {
+  if (Object.hasOwn(TEENS, w)) return [TEENS[w] as number, used + 1];
+  if (Object.hasOwn(TENS, w)) {
     const unit = words[i + 1] !== undefined ? DIGITS[words[i + 1] as string] : undefined;
     if (unit !== undefined && unit > 0) return [(TENS[w] as number) + unit, used + 2];
     return [TENS[w] as number, used + 1];
   }
-  if (w in DIGITS && w !== 'oh' && w !== 'o' && w !== 'zero') return [DIGITS[w] as number, used + 1];
+  if (Object.hasOwn(DIGITS, w) && w !== 'oh' && w !== 'o' && w !== 'zero') return [DIGITS[w] as number, used + 1];
   return [0, 0];
 }

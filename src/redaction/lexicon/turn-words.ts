@@ -4,12 +4,15 @@
  * a sentence end) because names and addresses end where the speaker pauses.
  */
 import type { TurnView } from '../types.js';
+import { wordFlags } from './word-flags.js';
 
 export interface Word {
   readonly text: string;
   readonly lower: string;
   readonly start: number;
   readonly end: number;
+  /** What the lexicons say about the word (see word-flags.ts). */
+  readonly flags: number;
   /** First character is an upper-case letter. */
   readonly cap: boolean;
   /** A comma, colon, semicolon, dash or bracket stands between the previous word and this one. */
@@ -18,60 +21,101 @@ export interface Word {
   readonly sentence: boolean;
 }
 
-/** Letters/digits joined by inner ' - . @ _ + (emails, handles, "don't", "G-O-N-Z-A-L-E-Z"), or a lone '#'. */
-const WORD = /[\p{L}\p{N}]+(?:['’.@_+\-][\p{L}\p{N}]+)*|#/gu;
 /** Abbreviations whose full stop is not a sentence end ("Mr. Okafor", "Oak St. Apt 4"). */
 const DOTTED = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'ave', 'rd', 'jr', 'sr', 'apt', 'no', 'blvd', 'ln', 'ct', 'mt', 'ft', 'prof', 'pl']);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
-const cache = new WeakMap<TurnView, readonly Word[]>();
+/** The words are kept on the TurnView itself under a private symbol (a WeakMap costs more in GC). */
+const WORDS = Symbol('callvault.turnWords');
+type WithWords = TurnView & { [WORDS]?: readonly Word[] };
 
-/** Words of `turn.text` (cached per TurnView). */
+/** Words of `turn.text`, scanned once per TurnView and shared by the detectors. */
 export function turnWords(turn: TurnView): readonly Word[] {
-  let words = cache.get(turn);
+  const holder = turn as WithWords;
+  let words = holder[WORDS];
   if (!words) {
-    words = scanWords(turn.text);
-    cache.set(turn, words);
+    words = scanWords(turn.text, turn.lower);
+    if (Object.isExtensible(turn)) holder[WORDS] = words;
   }
   return words;
 }
 
-/** Scans a text into words. Exported for the tests. */
-export function scanWords(text: string): Word[] {
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c >= 0xd800 && c <= 0xdfff) return false; // astral: emoji and the like
+  return LETTER_OR_DIGIT.test(text[i] as string);
+}
+
+/** Characters joining two word parts: "don't", "jose.ivanov7", "a@b.com", "G-O-N", "58170-8411". */
+function isJoiner(c: number): boolean {
+  return c === 39 || c === 8217 || c === 46 || c === 64 || c === 95 || c === 43 || c === 45;
+}
+
+/**
+ * Scans a text into words: letters/digits joined by inner ' ’ . @ _ + - (emails, handles,
+ * "G-O-N-Z-A-L-E-Z"), and a lone '#'. `lower` is the text lower-cased (same length) when known.
+ */
+export function scanWords(text: string, lower?: string): Word[] {
+  const low = lower !== undefined && lower.length === text.length ? lower : undefined;
   const out: Word[] = [];
+  const n = text.length;
   let prevEnd = 0;
   let prevLower = '';
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-    const start = m.index;
-    const word = m[0];
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const hash = c === 35;
+    if (!hash && !isWordChar(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (hash) i++;
+    else {
+      i++;
+      for (;;) {
+        while (i < n && isWordChar(text, i)) i++;
+        // A dot before a capital letter ends a sentence written without a space ("Road].Cost").
+        const j = text.charCodeAt(i);
+        if (i + 1 < n && isJoiner(j) && isWordChar(text, i + 1) && !(j === 46 && isUpper(text.charCodeAt(i + 1)))) i += 2;
+        else break;
+      }
+    }
     let pause = false;
     let sentence = out.length === 0;
-    for (let i = prevEnd; i < start; i++) {
-      const c = text.charCodeAt(i);
-      // . ? ! end a sentence, except the dot of an abbreviation like "Mr." or "St."
-      if (c === 46 /* . */) {
-        // ...and the dot of an initial ("Lucía J. Gutierrez").
-        if (!((DOTTED.has(prevLower) || isInitial(prevLower)) && i === prevEnd)) sentence = true;
-      } else if (c === 63 || c === 33 || c === 10) sentence = true;
-      else if (c === 44 || c === 58 || c === 59 || c === 40 || c === 41 || c === 8212 || c === 8211 || c === 34) pause = true;
+    for (let k = prevEnd; k < start; k++) {
+      const g = text.charCodeAt(k);
+      // . ? ! end a sentence, except the dot of an abbreviation ("Mr.") or an initial ("J.").
+      if (g === 46) {
+        if (!((DOTTED.has(prevLower) || isInitial(prevLower)) && k === prevEnd)) sentence = true;
+      } else if (g === 63 || g === 33 || g === 10) sentence = true;
+      else if (g === 44 || g === 58 || g === 59 || g === 40 || g === 41 || g === 8212 || g === 8211 || g === 34) pause = true;
     }
-    const lower = word.toLowerCase();
-    const first = word.charCodeAt(0);
+    const word = text.slice(start, i);
+    const wl = low ? low.slice(start, i) : word.toLowerCase();
     out.push({
       text: word,
-      lower,
+      lower: wl,
       start,
-      end: start + word.length,
-      cap: word !== lower && word[0] !== lower[0] && !(first >= 48 && first <= 57),
+      end: i,
+      flags: wordFlags(wl),
+      cap: word.charCodeAt(0) !== wl.charCodeAt(0),
       pause: pause || sentence,
       sentence,
     });
-    prevEnd = start + word.length;
-    prevLower = lower;
+    prevEnd = i;
+    prevLower = wl;
   }
   return out;
 }
 
 function isInitial(lower: string): boolean {
-  return lower.length === 1 && lower !== 'i' && lower.toUpperCase() !== lower;
+  if (lower.length !== 1) return false;
+  const c = lower.charCodeAt(0);
+  return (c >= 97 && c <= 122 && c !== 105) || c > 127;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
 }

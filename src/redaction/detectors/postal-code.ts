@@ -1,0 +1,56 @@
+/**
+ * POSTAL_CODE: a ZIP / postcode said on its own (LABELS.md rule 5): US ZIP or ZIP+4, UK and
+ * Canadian postcodes, typed or spoken ("nine seven two eight four", "l eight r eight r oh").
+ * A bare five-digit number is only a ZIP when someone asked for it or named it ("zip code is");
+ * UK and Canadian shapes are distinctive enough to stand alone at a lower score.
+ */
+import { turnWords, type Word } from '../lexicon/turn-words.js';
+import { F } from '../lexicon/word-flags.js';
+import type { Candidate, ConversationView, Detector } from '../types.js';
+import { postcodeEnd } from './address-parts.js';
+import { askedFor } from './person-context.js';
+
+const ZIP_CONTEXT = /\b(?:zip|zipcode|postal|postcode|post code)\b/;
+const UK_TYPED = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/;
+const CA_TYPED = /^[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d$/;
+
+export const postalCodeDetector: Detector = {
+  name: 'postal-code',
+  types: ['POSTAL_CODE'],
+  detect(conversation: ConversationView): Candidate[] {
+    const out: Candidate[] = [];
+    conversation.turns.forEach((turn, position) => {
+      const words = turnWords(turn);
+      const asked = askedFor(conversation, position, ZIP_CONTEXT);
+      const named = ZIP_CONTEXT.test(turn.lower);
+      const anyContext = asked || named;
+      for (let i = 0; i < words.length; i++) {
+        const w = words[i] as Word;
+        // Prefilter: without context only a typed UK/Canadian code (letters and digits) can qualify.
+        if (!anyContext && !(w.flags & F.DIGITS) && !/\d/.test(w.lower)) continue;
+        // Start a spoken code at the first word of a run only.
+        if (i > 0 && !w.pause && postcodeEnd(words, i - 1) > i) continue;
+        const end = postcodeEnd(words, i);
+        if (end < 0) continue;
+        const last = words[end - 1] as Word;
+        const text = turn.text.slice(w.start, last.end);
+        const distinctive = UK_TYPED.test(text) || CA_TYPED.test(text);
+        // In the turn itself, the code must come after the cue word ("my zip is 62704").
+        const namedBefore = named && ZIP_CONTEXT.test(turn.lower.slice(0, w.start));
+        if (!asked && !namedBefore && !distinctive) continue;
+        out.push({
+          type: 'POSTAL_CODE',
+          turn: turn.index,
+          start: w.start,
+          end: last.end,
+          pattern: distinctive ? 'uk-or-ca-postcode' : 'zip-in-context',
+          baseScore: asked || namedBefore ? 0.8 : 0.6,
+          contextBoost: 0,
+          notes: asked ? ['asked-for'] : [],
+        });
+        i = end - 1;
+      }
+    });
+    return out;
+  },
+};

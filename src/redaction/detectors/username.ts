@@ -1,0 +1,85 @@
+/**
+ * USERNAME: an account handle, typed ("priyapixel16", "jose.ivanov7") or spoken ("megan underscore
+ * murphy", "c h i n e d u dot k i n g seven"), in context only: the other party asked for the
+ * username / login / handle, or the speaker says "username is". The value runs from the first word
+ * after the lead-in ("it's", "I think it's") to the end of the clause.
+ */
+import { turnWords, type Word } from '../lexicon/turn-words.js';
+import type { Candidate, ConversationView, Detector } from '../types.js';
+import { isEnglishWord } from '../lexicon/index.js';
+import { isNumberWord } from '../lexicon/spoken-numbers.js';
+import { askedFor } from './person-context.js';
+
+const USERNAME_CONTEXT = /\b(?:account ?id|user ?names?|usernames?|user ?id|handle|log ?in (?:id|name)|login (?:id|name)|screen ?name|gamer ?tag)\b/;
+/** "username is", "handle:", "login is" inside the turn: the value follows. */
+const NAMED = /\b(?:user ?name|username|user ?id|handle|login|screen ?name|gamertag)(?:\s+(?:is|was)\s*|\s*:\s*)/g;
+const LEAD_INS = new Set(['it', "it's", 'its', 'is', 'i', 'think', 'my', 'the', 'username', 'user', 'name', 'yeah', 'yes', 'yep', 'sure', 'um', 'uh', 'so', 'ok', 'okay', 'that', "that's", 'should', 'be', 'oh', 'was', 'hmm', 'well']);
+/** Words that end a spoken handle: the speaker moved on. */
+const STOPS = new Set(['is', 'that', "that's", 'right', 'correct', 'thanks', 'thank', 'please', 'and', 'but', 'my', 'the', 'for', 'on', 'it', "it's", 'so', 'okay', 'ok', 'yes', 'no', 'email', 'password', 'account', 'i', 'think', 'if', 'or', 'with']);
+const HANDLE = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+
+function valueEnd(words: readonly Word[], i: number): number {
+  let k = i;
+  while (k < words.length && k - i < 30) {
+    const w = words[k] as Word;
+    if (k > i && (w.pause || w.sentence)) break;
+    // Spelled letters may include "i" and "a"; any other stop word ends the handle.
+    if (w.lower.length > 1 && STOPS.has(w.lower)) break;
+    if (!HANDLE.test(w.text) || w.lower.includes('@')) break;
+    k++;
+  }
+  return k;
+}
+
+/** A handle has a digit, a separator, spelled letters or a word that is not English. */
+function looksLikeHandle(value: readonly Word[]): boolean {
+  return value.some(
+    (w) => /[\d._]/.test(w.lower) || w.lower.length === 1 || isNumberWord(w.lower) || ['underscore', 'dot', 'dash'].includes(w.lower) || !isEnglishWord(w.lower),
+  );
+}
+
+export const usernameDetector: Detector = {
+  name: 'username',
+  types: ['USERNAME'],
+  detect(conversation: ConversationView): Candidate[] {
+    const out: Candidate[] = [];
+    conversation.turns.forEach((turn, position) => {
+      NAMED.lastIndex = 0;
+      const named = NAMED.test(turn.lower);
+      const asked = askedFor(conversation, position, USERNAME_CONTEXT);
+      if (!named && !asked) return;
+      const words = turnWords(turn);
+      const starts: number[] = [];
+      if (named) {
+        NAMED.lastIndex = 0;
+        for (let m = NAMED.exec(turn.lower); m; m = NAMED.exec(turn.lower)) {
+          const at = m.index + m[0].length;
+          const k = words.findIndex((w) => w.start >= at);
+          if (k >= 0 && !(words[k] as Word).sentence) starts.push(k);
+        }
+      }
+      if (asked && starts.length === 0) {
+        let k = 0;
+        while (k < words.length && k < 8 && LEAD_INS.has((words[k] as Word).lower)) k++;
+        if (k < words.length) starts.push(k);
+      }
+      for (const k of starts) {
+        const w = words[k] as Word;
+        if (LEAD_INS.has(w.lower) && w.lower.length > 1) continue;
+        const end = valueEnd(words, k);
+        if (end === k || !looksLikeHandle(words.slice(k, end))) continue;
+        out.push({
+          type: 'USERNAME',
+          turn: turn.index,
+          start: w.start,
+          end: (words[end - 1] as Word).end,
+          pattern: named ? 'named-username' : 'asked-username',
+          baseScore: 0.8,
+          contextBoost: 0,
+          notes: end - k > 1 ? ['spoken-handle'] : [],
+        });
+      }
+    });
+    return out;
+  },
+};

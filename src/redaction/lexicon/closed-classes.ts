@@ -1,0 +1,20 @@
+/**
+ * Small closed word classes the PERSON / ADDRESS detectors reason with. Lower case.
+ */
+const set = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).filter(Boolean));
+
+/** Words that end a street or a name: a street is never "... and ...", a name never "... is ...". */
+export const FUNCTION_WORDS = set(
+  "a an and or but the to for of in on at by from with is are was were be it its it's that this these those my your our their his her i you we they he she me us them if so as than then also just please thanks thank okay ok yes no not do does did have has had will would can could should",
+);
+export const FILLER_WORDS = set('uh um umm er erm hmm ah oh');
+/** Apartment / suite / flat words that start a unit ("Apt 4B", "suite one ten", "# 212"). */
+export const UNIT_WORDS = set('apt apartment suite ste unit flat # number no room rm floor fl building bldg lot space');
+/** Months and days: capitalised in formatted text, never names without a strong cue. */
+export const CALENDAR_WORDS = set(
+  'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday',
+);
+/** Words right after a capitalised run that make it an organisation, product or place. */
+export const ORG_WORDS = set(
+  'customer care support team bank banking insurance energy electric gas power utilities clinic hospital medical health healthcare pharmacy group foundation apartments apartment suites suite hotel hotels inn resort motel inc llc ltd co corp corporation company services service solutions airlines airways air outfitters home homes mutual credit union federal national financial partners associates law realty motors supply store stores shop market cafe restaurant grill bar university college school academy center centre city county valley park street road avenue lane drive telecom wireless mobile networks network cable internet logistics express delivery couriers labs software systems technologies tech studio studios fitness gym dental vision pharmaceuticals holdings capital trust savings loans lending auto autos travel tours cruises',
+);
