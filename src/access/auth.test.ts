@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { forEachDatabase } from '../testing/databases.js';
-import { accessFixture, type AccessFixture } from './testing/fixture.js';
+import { accessFixture, type AccessFixture } from './fixture.test-helpers.js';
 
 forEachDatabase('access: sign-in', (getDb) => {
   let f: AccessFixture;

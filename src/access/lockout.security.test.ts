@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachDatabase } from '../testing/databases.js';
-import { accessFixture, type AccessFixture } from './testing/fixture.js';
+import { accessFixture, type AccessFixture } from './fixture.test-helpers.js';
 
 forEachDatabase('access security: lockout and rate limits', (getDb) => {
   let f: AccessFixture;

@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachDatabase } from '../testing/databases.js';
-import { accessFixture, PUBLIC_URL, type AccessFixture } from './testing/fixture.js';
-import { SoftAuthenticator } from './testing/authenticator.js';
+import { accessFixture, PUBLIC_URL, type AccessFixture } from './fixture.test-helpers.js';
+import { SoftAuthenticator } from './soft-authenticator.test-helpers.js';
 
 forEachDatabase('access: MFA', (getDb) => {
   let f: AccessFixture;

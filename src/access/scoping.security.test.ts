@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { forEachDatabase } from '../testing/databases.js';
 import { isAllowed } from './principal.js';
-import { accessFixture, type AccessFixture } from './testing/fixture.js';
+import { accessFixture, type AccessFixture } from './fixture.test-helpers.js';
 
 forEachDatabase('access security: brand scoping and API keys', (getDb) => {
   let f: AccessFixture;
