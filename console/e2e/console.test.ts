@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +42,12 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
     if (consoleDir) await rm(consoleDir, { recursive: true, force: true });
   });
 
+  /** Screenshots for people reviewing the UI: CALLVAULT_E2E_SCREENSHOTS=/some/dir. */
+  async function shot(name: string) {
+    const dir = process.env.CALLVAULT_E2E_SCREENSHOTS;
+    if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+  }
+
   async function signIn(email: string, password: string) {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(password);
@@ -53,12 +60,15 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
     adminEmail = admin.email;
 
     await page.goto('/');
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await shot('login');
     await signIn(admin.email, admin.oneTimePassword);
 
     await page.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     await page.getByLabel('Current (one-time) password').fill(admin.oneTimePassword);
     await page.getByLabel('New password', { exact: true }).fill(newPassword);
     await page.getByLabel('Repeat new password').fill(newPassword);
+    await shot('password-change');
     await page.getByRole('button', { name: 'Change password' }).click();
 
     await page.getByRole('heading', { name: 'Set up two-factor sign-in' }).waitFor();
@@ -69,13 +79,14 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
     // The secret typed by hand must be the one in the QR code.
     expect((await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '')).toBe(totpSecret);
     await expect(page.getByRole('img', { name: /QR code/ }).isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: '/tmp/callvault-enroll.png', fullPage: true });
+    await shot('enroll');
 
     await page.getByLabel('6-digit code').fill(await generate({ secret: totpSecret }));
     await page.getByRole('button', { name: 'Confirm' }).click();
     const codes = await page.getByTestId('recovery-codes').locator('li').allInnerTexts();
     expect(codes.length).toBeGreaterThanOrEqual(8);
     expect(new Set(codes).size).toBe(codes.length);
+    await shot('recovery-codes');
     await page.getByRole('button', { name: 'I have saved my recovery codes' }).click();
     await expect(page.getByTestId('signed-in-as').innerText()).resolves.toBe(admin.email);
 
@@ -88,11 +99,12 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await signIn(admin.email, newPassword);
     await page.getByRole('heading', { name: 'Second factor' }).waitFor();
+    await shot('mfa-challenge');
     // The enrollment code may not be reused (TOTP replay); the next step's code is in the ±1 window.
     await page.getByLabel(/6-digit code/).fill(await generate({ secret: totpSecret, epoch: Math.floor(Date.now() / 1000) + 30 }));
     await page.getByRole('button', { name: 'Verify' }).click();
     await expect(page.getByTestId('signed-in-as').innerText()).resolves.toBe(admin.email);
-    await page.screenshot({ path: '/tmp/callvault-signed-in.png', fullPage: true });
+    await shot('signed-in');
   });
 
   it('registers a passkey from My account and signs in with it (Chromium virtual authenticator)', async () => {
@@ -116,6 +128,7 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
     await page.getByLabel('Passkey name (optional)').fill('test laptop');
     await page.getByRole('button', { name: 'Register a passkey' }).click();
     await page.getByTestId('passkey-count').filter({ hasText: /^1$/ }).waitFor();
+    await shot('account');
 
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
     await signIn(adminEmail, newPassword);
@@ -138,7 +151,7 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
 
     const otp = await page.getByTestId('one-time-password').innerText();
     expect(otp.length).toBeGreaterThanOrEqual(12);
-    await page.screenshot({ path: '/tmp/callvault-invite.png', fullPage: true });
+    await shot('invite');
     await page.getByRole('button', { name: 'I have saved it' }).click();
     await expect(page.getByTestId('one-time-password').count()).resolves.toBe(0);
 
@@ -156,6 +169,22 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
     await expect(page.getByTestId('request-id').innerText()).resolves.toMatch(/\S{6,}/);
   });
 
+  it('creates a brand and changes its agent MFA policy', async () => {
+    await page.goto('/#/brands');
+    await page.getByRole('heading', { name: 'New brand' }).waitFor();
+    await page.getByLabel('Brand name').fill('Second Brand');
+    await expect(page.getByLabel('Agents must use two-factor sign-in').isChecked()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Create brand' }).click();
+    const row = page.getByRole('row', { name: /Second Brand/ });
+    await row.getByText('required').waitFor();
+
+    await row.getByRole('button', { name: 'Edit Second Brand' }).click();
+    const editor = page.locator('tbody form');
+    await editor.getByLabel('Agents must use two-factor sign-in').uncheck();
+    await editor.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('row', { name: /Second Brand/ }).getByText('optional').waitFor();
+  });
+
   it('creates an API key (secret shown once), lists it, and revokes it', async () => {
     await page.goto('/#/api-keys');
     await page.getByRole('heading', { name: 'New API key' }).waitFor();
@@ -167,6 +196,7 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
 
     const secret = await page.getByTestId('api-key-secret').innerText();
     expect(secret).toMatch(/^cvk_/);
+    await shot('api-key-secret');
     await page.getByRole('button', { name: 'I have saved it' }).click();
     const row = page.locator('[data-testid="api-key-row"][data-name="recorder"]');
     await row.waitFor();
@@ -175,6 +205,7 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
 
     await row.getByRole('button', { name: 'Revoke recorder' }).click();
     await row.getByText(/revoked/).waitFor();
+    await shot('api-keys');
   });
 
   it('audit explorer lists the events just made and shows a valid chain', async () => {
@@ -193,7 +224,16 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
       (action) => Array.from(document.querySelectorAll('[data-testid="audit-row"]')).every((r) => r.getAttribute('data-action') === action),
       madeActions[0],
     );
-    await page.screenshot({ path: '/tmp/callvault-audit.png', fullPage: true });
+    await shot('audit');
     expect(adminEmail).not.toBe('');
+  });
+
+  it('returns to sign-in with a notice when the session ends (15 minutes idle, PCI DSS 8.2.8)', async () => {
+    await page.goto('/#/brands');
+    await page.getByRole('heading', { name: 'Brands' }).waitFor();
+    server.advanceClock(16 * 60);
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByText('Your session has ended. Sign in again.').waitFor();
   });
 });

@@ -14,6 +14,8 @@ export interface TestServer {
   /** The demo users and their one-time passwords, as the first start prints them. */
   accounts: DemoAccount[];
   demoBrandName: string;
+  /** Moves the server's clock forward (session expiry) without waiting. */
+  advanceClock(seconds: number): void;
   close(): Promise<void>;
 }
 
@@ -47,7 +49,8 @@ export async function startTestServer(consoleDir: string): Promise<TestServer> {
     PORT: String(port),
     LOG_LEVEL: 'silent',
   });
-  const server = await createServer(config, { consoleDir });
+  let offsetMs = 0;
+  const server = await createServer(config, { consoleDir, clock: () => new Date(Date.now() + offsetMs) });
   const seeded = await firstStart(server.services.access);
   if (!seeded) throw new Error('a fresh data folder was not seeded');
   await server.app.listen({ port, host: config.host });
@@ -58,6 +61,9 @@ export async function startTestServer(consoleDir: string): Promise<TestServer> {
     server,
     accounts: seeded.accounts,
     demoBrandName: demo?.name ?? '',
+    advanceClock(seconds) {
+      offsetMs += seconds * 1000;
+    },
     async close() {
       await server.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from './api.js';
+import { ApiError, api, whenSessionEnds } from './api.js';
 import { LoginForm } from './auth/LoginForm.js';
 import { MfaChallenge } from './auth/MfaChallenge.js';
 import { MfaEnrollment } from './auth/MfaEnrollment.js';
@@ -68,6 +68,11 @@ export function App() {
   useEffect(() => {
     void resume();
   }, [resume]);
+
+  useEffect(() => {
+    whenSessionEnds(() => setScreen({ kind: 'login', notice: 'Your session has ended. Sign in again.' }));
+    return () => whenSessionEnds(undefined);
+  }, []);
 
   const signOut = useCallback(async (everywhere = false) => {
     await (everywhere ? api.logoutAll() : api.logout()).catch(() => undefined);

@@ -31,6 +31,16 @@ export class ApiError extends Error {
 
 const BASE = '/api/v1';
 
+let onSessionEnded: (() => void) | undefined;
+
+/**
+ * Called when a signed-in request is refused with 401: the session ended (15 minutes idle or
+ * 12 hours in all, PCI DSS 8.2.8, or signed out elsewhere), so the console goes back to sign-in.
+ */
+export function whenSessionEnds(handler: (() => void) | undefined): void {
+  onSessionEnded = handler;
+}
+
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
@@ -51,6 +61,7 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   }
   if (res.status === 204) return undefined as T;
   const data: unknown = await res.json().catch(() => undefined);
+  if (res.status === 401 && !path.startsWith('/auth/')) onSessionEnded?.();
   if (!res.ok) throw toApiError(res, data);
   return data as T;
 }

@@ -44,7 +44,7 @@ export function CreateApiKeyForm({ brandId, onCreated }: { brandId: string; onCr
     <form className="inline-form" onSubmit={submit} aria-labelledby="new-key-title">
       <h2 id="new-key-title">New API key</h2>
       <TextField label="Key name" required maxLength={100} value={name} onChange={setName} hint="Which system uses it" />
-      <fieldset>
+      <fieldset className="scopes">
         <legend>Scopes</legend>
         {API_KEY_SCOPES.map((s) => (
           <Checkbox

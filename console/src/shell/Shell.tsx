@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { ApiKeysPage } from '../admin/ApiKeysPage.js';
 import { BrandsPage } from '../admin/BrandsPage.js';
 import { UsersPage } from '../admin/UsersPage.js';
@@ -20,6 +21,11 @@ export function Shell({
   const pages = pagesFor(me);
   const route = useHashRoute();
   const current = pages.find((p) => p.id === route) ?? pages[0];
+
+  // After a page change, keyboard and screen-reader users start at the new page's content.
+  useEffect(() => {
+    if (route) document.getElementById('content')?.focus();
+  }, [route]);
 
   return (
     <div className="shell">
