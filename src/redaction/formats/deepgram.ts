@@ -105,6 +105,14 @@ export const deepgramFormat: TranscriptFormat = {
       }
       flush();
     }
+    // A summary (summarize=v2) retells the call and can repeat names and numbers: redacted as a last turn.
+    const summary = doc.results.summary as { short?: unknown } | undefined;
+    const summaryTurn = isObject(summary) && typeof summary.short === 'string' ? turns.length : -1;
+    if (summaryTurn >= 0) {
+      turns.push({ text: summary!.short as string });
+      keys.push([]);
+      ranges.push([]);
+    }
     return {
       format: 'deepgram',
       turns,
@@ -157,6 +165,8 @@ export const deepgramFormat: TranscriptFormat = {
           }),
         }));
         const results: Record<string, unknown> = { ...doc.results, channels: newChannels };
+        const summaryEdits = edits.filter((e) => e.turn === summaryTurn);
+        if (summaryEdits.length > 0) results.summary = { ...summary, short: spliceEdits(summary!.short as string, summaryEdits) };
         if (utterances) {
           results.utterances = utterances.map((u) => {
             const words = u.words ?? [];

@@ -106,6 +106,16 @@ describe('format details', () => {
     expect(out.results.transcripts[0].transcript).toContain("It's [CREDIT_CARD]. And the expiry date?");
   });
 
+  it('a Deepgram summary is redacted too', () => {
+    const json = JSON.parse(fixture('deepgram-utterances.json'));
+    json.results.summary = { result: 'success', short: 'Maria Gonzalez paid her bill with card 4111 1111 1111 1111.' };
+    const doc = readDocument(JSON.stringify(json));
+    expect(doc.turns).toHaveLength(8);
+    const out = doc.write(editsFor(doc, SENSITIVE));
+    expect(JSON.parse(out).results.summary.short).toBe('[PERSON] paid her bill with card [CREDIT_CARD].');
+    expect(readDocument(JSON.stringify(json)).write([])).toBe(JSON.stringify(json));
+  });
+
   it('conversation words follow the text; a word that is not in the text is refused', () => {
     const bad = { turns: [{ text: 'hello there', words: [{ word: 'goodbye', start: 0, end: 1 }] }] };
     expect(() => readDocument(JSON.stringify(bad))).toThrow(/turns\.0\.words/);
