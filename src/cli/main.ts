@@ -1,4 +1,7 @@
 import { Command } from 'commander';
+import { registerAuditCommands } from './audit.js';
+import { registerJobsCommands } from './jobs.js';
+import { registerKeysCommands } from './keys.js';
 import { registerDetectCommand } from './detect.js';
 import { registerEvalCommand } from './eval.js';
 import { registerRedactCommand } from './redact.js';
@@ -15,5 +18,8 @@ registerDetectCommand(program);
 registerRedactCommand(program);
 registerEvalCommand(program);
 registerServeCommand(program);
+registerKeysCommands(program);
+registerAuditCommands(program);
+registerJobsCommands(program);
 
 await program.parseAsync(process.argv);
