@@ -1,5 +1,6 @@
 import type { ConversationView, NormalizedView, Token, Turn, TurnView } from '../types.js';
-import { buildNormalizedView } from './normalize.js';
+import { buildNormalizedView, needsRewrite } from './normalize.js';
+import { identityView } from './offset-map.js';
 import { tokenize } from './tokenizer.js';
 
 /** A turn's analyses, computed on first use and kept: detectors share them. */
@@ -23,7 +24,10 @@ class LazyTurnView implements TurnView {
   }
 
   get normalized(): NormalizedView {
-    return (this.normalizedCache ??= buildNormalizedView(this.text, this.tokens));
+    if (this.normalizedCache === undefined) {
+      this.normalizedCache = needsRewrite(this.lower) ? buildNormalizedView(this.text, this.tokens) : identityView(this.text);
+    }
+    return this.normalizedCache;
   }
 }
 

@@ -1,7 +1,6 @@
 import type { NormalizedView, Token } from '../types.js';
 import { OffsetMapBuilder, identityView } from './offset-map.js';
 import { buildUnits, connectorSymbol, type Unit } from './units.js';
-import { isNumberWord } from './number-words.js';
 
 /**
  * Rewrites a turn the way it was meant: spoken numbers as digits, spelled letters joined, spoken
@@ -17,17 +16,19 @@ const TLDS = new Set([
 const NUMERIC_KINDS = new Set(['number', 'digits', 'spelled']);
 const LABEL_KINDS = new Set(['word', 'number', 'digits', 'spelled']);
 
-/** Does this turn contain anything the normalizer could rewrite? (cheap prefilter) */
-function needsRewrite(tokens: readonly Token[]): boolean {
-  for (const t of tokens) {
-    if (t.text.length === 1 && /\p{L}/u.test(t.text)) return true;
-    if (isNumberWord(t.lower) || connectorSymbol(t.lower) !== undefined) return true;
-  }
-  return false;
+/**
+ * Cheap prefilter on the lower-cased text: a number word, a connector or a single letter other than
+ * "a"/"i". Most formatted and chat turns have none and skip normalization (and tokenization).
+ */
+const REWRITE_HINT = new RegExp(
+  String.raw`\b(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|double|triple|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|dot|point|underscore|dash|hyphen|plus|[b-hj-z])\b`,
+);
+
+export function needsRewrite(lower: string): boolean {
+  return REWRITE_HINT.test(lower);
 }
 
 export function buildNormalizedView(text: string, tokens: readonly Token[]): NormalizedView {
-  if (!needsRewrite(tokens)) return identityView(text);
   const units = buildUnits(text, tokens);
   // join[k]: unit k and k+1 are one value (drop the separator); symbol[k]: a connector's rendering.
   const join = new Array<boolean>(units.length).fill(false);

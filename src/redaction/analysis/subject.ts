@@ -29,41 +29,62 @@ const PHRASES: ReadonlyArray<[Subject, string]> = [
 ];
 
 const NAMES = PHRASES.map(([s]) => s);
-const KEYWORDS = new RegExp(PHRASES.map(([, p]) => `(${p})`).join('|').replace(/^/, String.raw`(?<![\p{L}\p{N}])(?:`) + String.raw`)(?![\p{L}\p{N}])`, 'gu');
+// ASCII word boundaries (keywords are ASCII): much faster than Unicode property escapes.
+const KEYWORDS = new RegExp(`(?<![A-Za-z0-9])(?:${PHRASES.map(([, p]) => `(${p})`).join('|')})(?![A-Za-z0-9])`, 'g');
 
 /** Number followed by a unit or a word that makes it an amount, a time or a quantity. */
 const AFTER_NEGATIVE = /^\s?(?:dollars?|bucks|cents|euros?|pounds?|percent|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|items?|units?|pieces?|pcs|am|pm|a\.m|p\.m|o'clock|gb|mb|tb|gig|mbps|miles?|km|lbs?|kg|business days|times|x\b|st\b|nd\b|rd\b|th\b|:\d)/;
 const BEFORE_NEGATIVE = /(?:[$€£#]|\d[.:,]|[:.,]\d)\s?$/;
 
-function lastKeyword(text: string): Subject | undefined {
-  let found: Subject | undefined;
+interface KeywordHit {
+  start: number;
+  end: number;
+  subject: Subject;
+}
+
+const hitsCache = new WeakMap<TurnView, KeywordHit[]>();
+
+/** Every keyword of a turn, in order (computed once per turn). */
+function keywordHits(turn: TurnView): KeywordHit[] {
+  let hits = hitsCache.get(turn);
+  if (hits !== undefined) return hits;
+  hits = [];
+  const text = turn.lower;
   KEYWORDS.lastIndex = 0;
   for (let m = KEYWORDS.exec(text); m !== null; m = KEYWORDS.exec(text)) {
     for (let g = 1; g < m.length; g++) {
       if (m[g] !== undefined) {
-        if (NAMES[g - 1] !== 'skip') found = NAMES[g - 1];
+        hits.push({ start: m.index, end: m.index + m[0].length, subject: NAMES[g - 1] as Subject });
         break;
       }
     }
   }
-  return found;
+  hitsCache.set(turn, hits);
+  return hits;
+}
+
+/** The closest keyword ending before `start` and beginning within `window` characters of it. */
+function lastKeyword(turn: TurnView, start: number, window: number): Subject | undefined {
+  const hits = keywordHits(turn);
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const h = hits[i] as KeywordHit;
+    if (h.end > start) continue;
+    if (h.start < start - window) return undefined;
+    if (h.subject !== 'skip') return h.subject;
+  }
+  return undefined;
 }
 
 /** "the mobile number on the account", "the zip code for your card": the second noun only qualifies the first. */
 const QUALIFIER_BEFORE = /(?:on|for|of|from|with|in|under|to|linked to|tied to) (?:the|your|my|this|that|file|record)(?: \w+)? $/;
 
 /** Subjects asked about in a question, ignoring qualifiers. */
-function allKeywords(text: string): Set<Subject> {
+function allKeywords(turn: TurnView): Set<Subject> {
   const found = new Set<Subject>();
-  KEYWORDS.lastIndex = 0;
-  for (let m = KEYWORDS.exec(text); m !== null; m = KEYWORDS.exec(text)) {
-    if (found.size > 0 && QUALIFIER_BEFORE.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
-    for (let g = 1; g < m.length; g++) {
-      if (m[g] !== undefined) {
-        if (NAMES[g - 1] !== 'skip') found.add(NAMES[g - 1] as Subject);
-        break;
-      }
-    }
+  for (const h of keywordHits(turn)) {
+    if (h.subject === 'skip') continue;
+    if (found.size > 0 && QUALIFIER_BEFORE.test(turn.lower.slice(Math.max(0, h.start - 30), h.start))) continue;
+    found.add(h.subject);
   }
   return found;
 }
@@ -90,28 +111,39 @@ export function askedIn(conv: ConversationView, turnIndex: number): ReadonlySet<
   if (prev === undefined) return EMPTY;
   let s = askedCache.get(prev);
   if (s === undefined) {
-    s = allKeywords(prev.lower);
+    s = allKeywords(prev);
     for (let i = prev.index - 1, n = 1; i >= 0 && n < 3; i--, n++) {
       const t = conv.turns[i];
       if (t === undefined || t.speaker !== prev.speaker) break;
       if (s.size > 0) break;
-      s = allKeywords(t.lower);
+      s = allKeywords(t);
     }
     askedCache.set(prev, s);
   }
   return s;
 }
 
-/** Context of the original span [start, end) of turn `turnIndex`. */
+const contextCache = new WeakMap<TurnView, Map<number, NumberContext>>();
+
+/** Context of the original span [start, end) of turn `turnIndex` (cached: detectors ask for the same spans). */
 export function numberContext(conv: ConversationView, turnIndex: number, start: number, end: number, window = 60): NumberContext {
-  const turn = conv.turns.find((t) => t.index === turnIndex) as TurnView;
-  const before = turn.lower.slice(Math.max(0, start - window), start);
-  const after = turn.lower.slice(end, end + 16);
-  return {
-    near: lastKeyword(before),
-    asked: askedIn(conv, turnIndex),
-    amountLike: AFTER_NEGATIVE.test(after) || BEFORE_NEGATIVE.test(before),
+  const byIndex = conv.turns[turnIndex];
+  const turn = byIndex !== undefined && byIndex.index === turnIndex ? byIndex : (conv.turns.find((t) => t.index === turnIndex) as TurnView);
+  let cache = contextCache.get(turn);
+  if (cache === undefined) {
+    cache = new Map();
+    contextCache.set(turn, cache);
+  }
+  const key = (start * 65536 + end) * 128 + window;
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const ctx: NumberContext = {
+    near: lastKeyword(turn, start, window),
+    asked: askedIn(conv, turn.index),
+    amountLike: AFTER_NEGATIVE.test(turn.lower.slice(end, end + 16)) || BEFORE_NEGATIVE.test(turn.lower.slice(Math.max(0, start - 4), start)),
   };
+  cache.set(key, ctx);
+  return ctx;
 }
 
 const PART_QUESTION = /last (?:four|4|few)|ending|ends (?:in|with)/;

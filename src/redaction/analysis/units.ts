@@ -40,7 +40,7 @@ const MONTHS = new Set([
   'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 
-const LETTER = /^\p{L}$/u;
+
 const DIGITS = /^\p{Nd}+$/u;
 /** Separators that keep a dictated run together: spaces, hyphens ("G-O-N"), a comma pause at most. */
 const JOINABLE_SEP = /^(?:[ \t]{1,3}|\s?-\s?|, ?)$/;
@@ -57,8 +57,7 @@ function isNumberAt(tokens: readonly Token[], i: number): boolean {
   if (!isNumberWord(w)) return false;
   const prev = tokens[i - 1]?.lower;
   const next = tokens[i + 1]?.lower;
-  const strongNeighbour = (x: string | undefined): boolean =>
-    x !== undefined && (DIGIT_WORDS.has(x) || TEEN_WORDS.has(x) || isNumberWord(x)) && !isWeakZero(x);
+  const strongNeighbour = isStrongNumber;
   if (isWeakZero(w)) {
     // "oh nine", "four oh one", "double oh seven", "oh oh seven": a zero only inside a number.
     // The nearest word on either side that is not itself "oh" decides ("five oh oh", "oh oh seven").
@@ -82,7 +81,9 @@ function isNumberAt(tokens: readonly Token[], i: number): boolean {
 }
 
 function isLetterToken(t: Token): boolean {
-  return LETTER.test(t.text);
+  if (t.text.length !== 1) return false;
+  const c = t.text.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && t.lower !== t.text.toUpperCase());
 }
 
 /** Renders a run of number words as digit pieces; an ordinal ends the digit string (a space follows). */
@@ -115,21 +116,27 @@ function render(pieces: readonly Piece[]): string {
   return s;
 }
 
+/** Can token k be part of a dictated run? Number words, single letters, "and" in "six hundred and two". */
+function inRun(tokens: readonly Token[], numeric: readonly boolean[], k: number): boolean {
+  const tk = tokens[k] as Token;
+  if (numeric[k] || isLetterToken(tk)) return true;
+  const before = tokens[k - 1]?.lower;
+  return tk.lower === 'and' && (before === 'hundred' || before === 'thousand') && numeric[k + 1] === true;
+}
+
+function isStrongNumber(x: string | undefined): boolean {
+  return x !== undefined && isNumberWord(x) && !isWeakZero(x);
+}
+
 /** Splits the token list into units (see the file comment). */
 export function buildUnits(text: string, tokens: readonly Token[]): Unit[] {
   const units: Unit[] = [];
-  const numeric: boolean[] = tokens.map((_, i) => isNumberAt(tokens, i));
+  const numeric: boolean[] = new Array<boolean>(tokens.length);
+  for (let k = 0; k < tokens.length; k++) numeric[k] = isNumberAt(tokens, k);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i] as Token;
-    const inRun = (k: number): boolean => {
-      const tk = tokens[k] as Token;
-      if (numeric[k] || isLetterToken(tk)) return true;
-      // "six hundred and sixty two"
-      const before = tokens[k - 1]?.lower;
-      return tk.lower === 'and' && (before === 'hundred' || before === 'thousand') && numeric[k + 1] === true;
-    };
-    if (!inRun(i)) {
+    if (!inRun(tokens, numeric, i)) {
       const symbol = connectorSymbol(t.lower);
       const kind: UnitKind = symbol !== undefined ? 'conn' : t.lower === 'at' ? 'at' : DIGITS.test(t.text) ? 'digits' : 'word';
       units.push({ kind, start: t.start, end: t.end, first: i, last: i, rendered: t.text });
@@ -137,7 +144,7 @@ export function buildUnits(text: string, tokens: readonly Token[]): Unit[] {
       continue;
     }
     let j = i;
-    while (j + 1 < tokens.length && inRun(j + 1) && joinable(text, tokens[j] as Token, tokens[j + 1] as Token)) j += 1;
+    while (j + 1 < tokens.length && inRun(tokens, numeric, j + 1) && joinable(text, tokens[j] as Token, tokens[j + 1] as Token)) j += 1;
     // Trim the words "a" / "I" from the edges: "i", "a" are words far more often than spelled letters.
     let a = i;
     let b = j;
