@@ -46,7 +46,7 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
     requestIdHeader: false,
     genReqId: requestIdFor,
     routerOptions: { maxParamLength: 200 },
-    frameworkErrors: frameworkError,
+    frameworkErrors: (err, req, reply) => void frameworkError(err, req, reply),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.decorate('routeTable', enforceRoutePolicy(app));

@@ -28,7 +28,7 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       done(new CallvaultError('invalid_input', 'request.invalid_utf8', 'the body is not valid UTF-8'), undefined);
       return;
     }
-    parseJson(req, text, (err, value) => {
+    void parseJson(req, text, (err, value) => {
       if (err) done(new CallvaultError('invalid_input', 'request.invalid_json', 'the body is not valid JSON'), undefined);
       else done(null, value);
     });
