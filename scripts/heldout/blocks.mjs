@@ -3,7 +3,18 @@ import { int, pick, chance, digits, iban, abaRouting, card } from './values.mjs'
 import { name, phone, vanity, email, username, address, postal, usZip, panText, expiry, cvvText, ssn, last4, dob,
   numText, ibanText, refCode } from './render.mjs';
 
+export const SMALL_TALK = [
+  'Sorry, the rates rose again and I will be honest, the bill is a shock.', 'I hope this is quick, I am on my lunch break.',
+  'Can you mark that as urgent? I have a summer job starting Monday.', 'My grant only covers part of it.',
+  'The young lad at the counter said to call.', 'We got the king bed last time and the price was fair.',
+  'May I ask something first?', 'I will wait, no problem.', 'It was a brown envelope, I think.',
+  'The hunter green one, not the navy.', 'I got the new Pixel 9 Pro last week.', 'My daughter is back from Hilo in June.'];
+/** Greeting; half the time the caller opens with small talk full of name-like words used as words (LABELS rule 3). */
 export function greet(c, company, agentP) {
+  greetOnly(c, company, agentP);
+  if (chance(0.5)) c.cust(pick(SMALL_TALK));
+}
+function greetOnly(c, company, agentP) {
   const who = name(c, agentP, 'first');
   if (c.chat) return c.agent(pick(['Hi there! You are chatting with ', 'Hello, this is ', 'Welcome to ' + company + ' support, my name is ']), who,
     pick(['. How can I help today?', ' from ' + company + '. What can I do for you?', '. What brings you in today?']));
@@ -106,9 +117,10 @@ export function bankBlock(c, { routing = true } = {}) {
     c.cust(pick(['', "It's ", 'Routing is ']), c.v('ROUTING_NUMBER', numText(c, abaRouting())), '.');
   }
   c.agent(pick(['And the account number?', 'Now the checking account number, please.', 'And which account number should we use?']));
-  c.cust(pick(['', "It's ", 'Account number ']), c.v('BANK_ACCOUNT', numText(c, digits(int(8, 12)))), '.');
+  const acct = digits(int(8, 12));
+  c.cust(pick(['', "It's ", 'Account number ']), c.v('BANK_ACCOUNT', numText(c, acct)), '.');
   if (chance(0.4)) {
-    c.agent('So that is the account ending in ', c.v('BANK_ACCOUNT', last4(c)), ', right?');
+    c.agent('So that is the account ending in ', c.v('BANK_ACCOUNT', last4(c, acct.slice(-4))), ', right?');
     c.cust('Yes.');
   }
 }

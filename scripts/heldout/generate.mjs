@@ -45,11 +45,14 @@ const FAMILIES = {
     if (chance(0.5)) verifySsn(c, false);
     c.agent("I've sent a one-time code to your email. Can you read it to me?");
     c.cust("It's ", otp(c), '.');
+    if (chance(0.5)) { c.agent('What is your login for the app?'); c.cust(c.v('USERNAME', username(c, p)), '.'); }
+    if (!c.asr && chance(0.3)) { c.cust('Also my router admin page is at ', c.v('IP_ADDRESS', chance(0.5) ? ipv4(c) : ipv6()), ' and it keeps dropping.'); c.agent('I will note that.'); }
+    c.agent("I'll text a confirmation to the number ending in ", c.v('PHONE', last4(c)), '.');
     c.agent('The new SIM card number on the back of the card, please.');
     c.cust(longRef(c, 19, chance(0.6), '89'), '.');
     c.agent('Activated. Your plan is ', money(c, int(25, 90)), ' a month with ', numW(c, int(5, 100)), ' gigs. Ticket ', refCode(c, 'TK-999999'), ' is open for the swap.');
     if (chance(0.5)) askAddress(c, { country: pick(['us', 'ca']) });
-    close(c, co, ag, { vanityWords: ['go', 'kestrel'] });
+    close(c, co, ag, { vanityWords: ['kes', 'trel'] });
   },
   hotel_booking_guarantee(c, p, ag) {
     const co = pick(['King Street Suites', 'Rose Valley Lodge', 'Harbour Hope Hotel']);
@@ -60,6 +63,7 @@ const FAMILIES = {
     askName(c, p);
     c.agent('I need a card to guarantee the reservation.');
     cardBlock(c, { cvv: chance(0.5) });
+    if (chance(0.5)) verifyZip(c);
     askPhone(c, pick(['us', 'uk', 'intl']));
     if (chance(0.5)) askEmail(c, p);
     c.agent('Your confirmation number is ', longRef(c, pick([9, 10, 16]), chance(0.5)), '. Check-in is at ', clock(c), '.');
@@ -77,7 +81,7 @@ const FAMILIES = {
     else c.cust(pick(['Yes that is the one.', 'Yes. I hope the price has not gone up again.', 'Yes, and will it be ready in June?']));
     c.agent('Your copay is ', money(c, int(3, 60) + 0.99), '. It will be ready ', dayDate(c), ' after ', clock(c), '.');
     if (chance(0.5)) { c.cust('Can my son pick it up? His name is ', name(c, person(), 'full'), '.'); c.agent('Sure, I added him.'); }
-    if (chance(0.5)) askAddress(c, { country: 'us' });
+    if (chance(0.5)) { askAddress(c, { country: 'us' }); c.agent('Mail order number ', longRef(c, 10, false), ' ships today, tracking ', refCode(c, '1Z999A99999999999'), '.'); }
     if (chance(0.4)) cardBlock(c, { cvv: false });
     close(c, co, ag, { vanityWords: ['meds', 'now'] });
   },
@@ -148,6 +152,9 @@ const FAMILIES = {
     c.agent('What is the card on file? Just the last four.');
     c.cust(c.v('CREDIT_CARD', last4(c)), '.');
     verifyDob(c);
+    if (chance(0.5)) { c.agent('And the username you use in the IronWill app?'); c.cust(c.v('USERNAME', username(c, p))); }
+    if (chance(0.5)) verifyZip(c);
+    c.cust('I also want to return the ', refCode(c, 'SKU AA-9999'), ' resistance band set, model ', refCode(c, 'A99'), '.');
     c.agent('There is a cancellation fee of ', money(c, int(20, 99)), '. Your last billing date is ', dayDate(c), '.');
     c.cust(pick(['Will I get a bill after that?', 'Ok, fine.']));
     if (chance(0.5)) askEmail(c, p);
