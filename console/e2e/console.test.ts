@@ -27,9 +27,9 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
   const madeActions = ['user.create', 'apikey.create', 'apikey.revoke'];
 
   beforeAll(async () => {
+    browser = await launchChromium(); // first: in CI a missing browser fails fast, with its reason
     consoleDir = await buildConsole();
     server = await startTestServer(consoleDir);
-    browser = await launchChromium();
     context = await browser.newContext({ baseURL: server.url });
     context.setDefaultTimeout(10_000);
     page = await context.newPage();

@@ -8,6 +8,15 @@ export function PasskeyButton({ label, ceremony }: { label: string; ceremony: ()
   if (!browserSupportsWebAuthn()) {
     return <p className="hint">This browser does not support passkeys.</p>;
   }
+  if (isIpAddress(window.location.hostname)) {
+    // WebAuthn binds a passkey to a host name (its relying-party id); an IP address cannot be one.
+    const there = `${window.location.protocol}//localhost${window.location.port ? `:${window.location.port}` : ''}/`;
+    return (
+      <p className="hint">
+        Passkeys need a host name. Open the console at <a href={there}>{there}</a> (and set CALLVAULT_PUBLIC_URL to it).
+      </p>
+    );
+  }
   return (
     <div>
       <button type="button" className="primary" disabled={busy} onClick={() => void run(ceremony)}>
@@ -16,4 +25,8 @@ export function PasskeyButton({ label, ceremony }: { label: string; ceremony: ()
       <ErrorNotice error={error} />
     </div>
   );
+}
+
+function isIpAddress(host: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[');
 }
