@@ -18,7 +18,8 @@ export interface DigitRun {
   end: number;
 }
 
-const RUN = /(?<![\p{L}\p{N}])\d+(?:(?: - | ?- ?| )\d+)*(?![\p{L}\p{N}])/gu;
+/** Separators inside a run: a space, a dash, or a comma pause ("one two three, four five, ..."). */
+const RUN = /(?<![\p{L}\p{N}])\d+(?:(?: - | ?- ?| |, )\d+)*(?![\p{L}\p{N}])/gu;
 const HAS_DIGIT = /\d/;
 const cache = new WeakMap<TurnView, DigitRun[]>();
 
@@ -32,9 +33,9 @@ export function digitRuns(turn: TurnView): readonly DigitRun[] {
     RUN.lastIndex = 0;
     for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
       const raw = m[0];
-      const groups = raw.split(/[ -]+/).map((g) => g.length);
+      const groups = raw.split(/[ ,-]+/).map((g) => g.length);
       const [start, end] = view.toOriginal(m.index, m.index + raw.length);
-      runs.push({ digits: raw.replace(/[ -]/g, ''), groups, nStart: m.index, nEnd: m.index + raw.length, start, end });
+      runs.push({ digits: raw.replace(/[ ,-]/g, ''), groups, nStart: m.index, nEnd: m.index + raw.length, start, end });
     }
   }
   cache.set(turn, runs);

@@ -1,4 +1,4 @@
-import type { Candidate, ConversationView, Detector } from '../types.js';
+import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
 import { candidate } from './candidate.js';
 
 /**
@@ -8,6 +8,10 @@ import { candidate } from './candidate.js';
  */
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
 
+/** Half-typed, half-said: "john.smith at gmail.com", or a well-known mailbox provider with no TLD ("jsmith at yahoo"). */
+const SAID_AT = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]* at (?:[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|edu|gov|io|co|uk|us|ca|de|fr|es|it|nl|info|biz|me)|gmail|yahoo|hotmail|outlook|aol|icloud|protonmail|live|msn|comcast)(?![\p{L}\p{N}])/giu;
+const NOT_LOCAL = /^(?:is|it's|its|me|email|mail|that|that's|this|be|was|reach|sent|send|address|you|us|them|him|her|found|out|over|from|i|i'm|im|we|they|he|she|work|works|worked|job|account|login|sign|signed|logged|use|using|still|now|here|there|one|up|in|on|off)$/i;
+
 export const emailDetector: Detector = {
   name: 'email',
   types: ['EMAIL'],
@@ -15,6 +19,7 @@ export const emailDetector: Detector = {
     const out: Candidate[] = [];
     for (const turn of conv.turns) {
       const text = turn.normalized.text;
+      if (text.includes(' at ')) findSaidAt(turn, out);
       if (!text.includes('@')) continue;
       EMAIL.lastIndex = 0;
       for (let m = EMAIL.exec(text); m !== null; m = EMAIL.exec(text)) {
@@ -29,3 +34,16 @@ export const emailDetector: Detector = {
     return out;
   },
 };
+
+function findSaidAt(turn: TurnView, out: Candidate[]): void {
+  const text = turn.normalized.text;
+  SAID_AT.lastIndex = 0;
+  for (let m = SAID_AT.exec(text); m !== null; m = SAID_AT.exec(text)) {
+    const local = m[0].slice(0, m[0].indexOf(' at '));
+    // "that's at yahoo" is not an address; a local part with a dot, digit or underscore is.
+    if (NOT_LOCAL.test(local)) continue;
+    if (text.charCodeAt(m.index + m[0].length) === 64) continue;
+    const [start, end] = turn.normalized.toOriginal(m.index, m.index + m[0].length);
+    out.push(candidate('EMAIL', turn.index, start, end, 'email-said-at', 0.8, { notes: ['spoken'] }));
+  }
+}
