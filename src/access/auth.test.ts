@@ -90,6 +90,16 @@ forEachDatabase('access: sign-in', (getDb) => {
     await expect(f.access.auth.resolveSession(other.sessionId)).rejects.toMatchObject({ code: 'auth.session_expired' });
   });
 
+  it('a hash made with weaker parameters is upgraded at the next successful sign-in', async () => {
+    const s = await f.signedIn('agent', (await f.brand()).id);
+    const { hash } = await import('@node-rs/argon2');
+    const weak = await hash(f.password, { algorithm: 2, memoryCost: 4096, timeCost: 3, parallelism: 1 });
+    await f.db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [s.user.id, weak]);
+    expect((await f.access.auth.login({ email: s.email, password: f.password }, {})).status).toBe('ok');
+    const { rows } = await f.db.query<{ h: string }>('SELECT password_hash AS h FROM users WHERE id = $1', [s.user.id]);
+    expect(rows[0]?.h).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+
   it('seedDemo creates a demo brand and one user per role once, with one-time passwords', async () => {
     const seeded = await f.access.seedDemo();
     // this database already has users from the tests above: first start is over, nothing is created

@@ -1,28 +1,19 @@
-import type { AuthenticationResponseJSON, PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
-import type { Queryable } from '../db/types.js';
-import type { CallvaultError } from '../errors.js';
 import type { AccessContext } from './context.js';
 import { authErrors } from './errors.js';
 import { advance, nextStage, principalForUser } from './flow.js';
 import { lockedForSeconds } from './lockout.js';
-import { hashPassword, passwordProblem, PASSWORD_MAX_LENGTH, verifyAgainstDummy, verifyPassword } from './passwords.js';
+import { hashPassword, needsRehash, passwordProblem, PASSWORD_MAX_LENGTH, verifyAgainstDummy, verifyPassword } from './passwords.js';
 import type { Principal } from './principal.js';
-import { redeemRecoveryCode } from './recovery-codes.js';
 import { sha256 } from './secrets.js';
-import { failAttempt, guardMfaAttempt, sessionAt } from './session-guard.js';
+import { createMfaVerification, type MfaVerification } from './mfa-verify.js';
+import { failAttempt, sessionAt } from './session-guard.js';
 import { closeSession, closeUserSessions, purgeDeadSessions, STATUS_OF_STAGE, touchSession } from './sessions.js';
-import { burnTotpStep, loadTotpSecret, matchTotp } from './totp.js';
 import type { AuthStep, LoginStatus, Me, MfaMethod, RequestContext } from './types.js';
 import { findUserByEmail, findUserById, loadAssignments, mfaFactors, type UserRecord } from './users-data.js';
-import { authenticationOptions, burnChallenge, verifyAssertion } from './webauthn.js';
 
-export interface AuthService {
+export interface AuthService extends MfaVerification {
   login(credentials: { email: string; password: string }, from: RequestContext, previousSessionId?: string): Promise<AuthStep>;
   changePassword(sessionId: string, body: { currentPassword: string; newPassword: string }, from: RequestContext): Promise<AuthStep>;
-  verifyTotp(sessionId: string, code: string, from: RequestContext): Promise<AuthStep>;
-  verifyRecoveryCode(sessionId: string, code: string, from: RequestContext): Promise<AuthStep>;
-  webauthnOptions(sessionId: string, from: RequestContext): Promise<PublicKeyCredentialRequestOptionsJSON>;
-  verifyWebauthn(sessionId: string, response: AuthenticationResponseJSON, from: RequestContext): Promise<AuthStep>;
   status(sessionId: string): Promise<{ status: LoginStatus; methods?: MfaMethod[] }>;
   logout(sessionId: string, from: RequestContext): Promise<void>;
   logoutAll(principal: Principal): Promise<void>;
@@ -50,29 +41,6 @@ export function createAuthService(ctx: AccessContext): AuthService {
     }
   }
 
-  /**
-   * Completes an MFA step: `burn` (the single-use check) and the new session id commit together
-   * with the audit event; if `burn` refuses, the attempt counts as a failure.
-   */
-  async function mfaPassed(
-    user: UserRecord,
-    oldHash: Buffer,
-    method: MfaMethod,
-    from: RequestContext,
-    burn: (tx: Queryable) => Promise<boolean>,
-    failure: { reason: string; error: () => CallvaultError },
-  ): Promise<AuthStep> {
-    const step = await ctx.db.transaction(async (tx) => {
-      if (!(await burn(tx))) return null;
-      const next = await advance(tx, user, oldHash, true, ctx.now(), ctx.limits);
-      await ctx.record(tx, { actor: actorOf(user), action: 'auth.mfa', brandId: null, outcome: 'success', details: { method, status: next.status } }, from);
-      return next;
-    });
-    if (step) return step;
-    await failAttempt(ctx, user, 'auth.mfa', { method, reason: failure.reason }, from);
-    throw failure.error();
-  }
-
   return {
     async login({ email, password }, from, previousSessionId) {
       if (typeof email !== 'string' || typeof password !== 'string' || email.length > 320 || password.length > PASSWORD_MAX_LENGTH) {
@@ -95,7 +63,9 @@ export function createAuthService(ctx: AccessContext): AuthService {
         await failAttempt(ctx, user, 'auth.login', { reason: 'bad_password' }, from);
         throw authErrors.invalid_credentials();
       }
+      const rehashed = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
       return ctx.db.transaction(async (tx) => {
+        if (rehashed) await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, rehashed]);
         if (now.getTime() - lastPurge > 60_000) {
           lastPurge = now.getTime();
           await purgeDeadSessions(tx, now, ctx.limits);
@@ -130,50 +100,7 @@ export function createAuthService(ctx: AccessContext): AuthService {
       });
     },
 
-    async verifyTotp(sessionId, code, from) {
-      const { session, user } = await sessionAt(ctx, sessionId, ['mfa']);
-      await guardMfaAttempt(ctx, user, 'totp', from);
-      const secret = await loadTotpSecret(ctx.db, ctx.vault, user.id, 'confirmed');
-      if (!secret) throw authErrors.mfa_not_enrolled();
-      const step = typeof code === 'string' ? await matchTotp(secret, code, ctx.now()) : null;
-      if (step === null) {
-        await failAttempt(ctx, user, 'auth.mfa', { method: 'totp', reason: 'wrong_code' }, from);
-        throw authErrors.mfa_invalid();
-      }
-      return mfaPassed(user, session.idHash, 'totp', from, (tx) => burnTotpStep(tx, user.id, step), { reason: 'reused', error: authErrors.mfa_invalid });
-    },
-
-    async verifyRecoveryCode(sessionId, code, from) {
-      const { session, user } = await sessionAt(ctx, sessionId, ['mfa']);
-      await guardMfaAttempt(ctx, user, 'recovery', from);
-      const left = typeof code === 'string' ? await redeemRecoveryCode(ctx.db, user.id, code, ctx.now()) : null;
-      if (left === null) {
-        await failAttempt(ctx, user, 'auth.mfa', { method: 'recovery', reason: 'wrong_code' }, from);
-        throw authErrors.mfa_invalid();
-      }
-      return mfaPassed(user, session.idHash, 'recovery', from, async () => true, { reason: 'reused', error: authErrors.mfa_invalid });
-    },
-
-    async webauthnOptions(sessionId) {
-      const { session, user } = await sessionAt(ctx, sessionId, ['mfa']);
-      if ((await mfaFactors(ctx.db, user.id)).passkeys === 0) throw authErrors.mfa_not_enrolled();
-      return authenticationOptions(ctx.db, session.idHash, user.id, ctx.publicUrl, ctx.now());
-    },
-
-    async verifyWebauthn(sessionId, response, from) {
-      const { session, user } = await sessionAt(ctx, sessionId, ['mfa']);
-      await guardMfaAttempt(ctx, user, 'webauthn', from);
-      const challenge = await burnChallenge(ctx.db, session.idHash, 'authentication', ctx.now());
-      if (!challenge) throw authErrors.challenge_expired();
-      return mfaPassed(
-        user,
-        session.idHash,
-        'webauthn',
-        from,
-        async (tx) => (await verifyAssertion(tx, user.id, challenge, response, ctx.publicUrl, ctx.now())) !== null,
-        { reason: 'bad_assertion', error: authErrors.webauthn_invalid },
-      );
-    },
+    ...createMfaVerification(ctx),
 
     async status(sessionId) {
       const session = await touchSession(ctx.db, sessionId, ctx.now(), ctx.limits);

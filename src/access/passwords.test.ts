@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARGON2_PARAMS, generateOneTimePassword, hashPassword, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.js';
+import { ARGON2_PARAMS, generateOneTimePassword, hashPassword, needsRehash, passwordProblem, verifyAgainstDummy, verifyPassword } from './passwords.js';
 
 describe('passwords', () => {
   it('hashes with argon2id and the OWASP parameters (m=19456 KiB, t=2, p=1)', async () => {
@@ -10,6 +10,11 @@ describe('passwords', () => {
     expect(await verifyPassword(h, 'a long enough passphrase 2')).toBe(false);
     // the same password twice gives two different hashes (random salt)
     expect(await hashPassword('a long enough passphrase 1')).not.toBe(h);
+  });
+
+  it('flags hashes made with other parameters for re-hashing', async () => {
+    expect(needsRehash(await hashPassword('a long enough passphrase 1'))).toBe(false);
+    expect(needsRehash('$argon2id$v=19$m=4096,t=3,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo')).toBe(true);
   });
 
   it('treats a malformed stored hash as a mismatch, and spends the time anyway for unknown users', async () => {

@@ -17,6 +17,13 @@ export const ARGON2_PARAMS = {
 export const PASSWORD_MIN_LENGTH = 12; // PCI DSS 8.3.6: at least 12 characters
 export const PASSWORD_MAX_LENGTH = 256; // bounds hashing work per request
 
+const CURRENT_PREFIX = `$argon2id$v=19$m=${ARGON2_PARAMS.memoryCost},t=${ARGON2_PARAMS.timeCost},p=${ARGON2_PARAMS.parallelism}$`;
+
+/** True when a stored hash was made with other parameters: re-hash it at the next successful sign-in. */
+export function needsRehash(storedHash: string): boolean {
+  return !storedHash.startsWith(CURRENT_PREFIX);
+}
+
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2_PARAMS);
 }
