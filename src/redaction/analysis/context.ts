@@ -20,11 +20,11 @@ export function previousOtherTurn(conv: ConversationView, turnIndex: number): Tu
   return undefined;
 }
 
-const INTERJECTION = /^\s*(?:(?:ok(?:ay)?|mm+[- ]?hmm+|uh[- ]?huh|yes|yeah|yep|sure|right|got it|got that|i got that|i have that|noted|understood|go ahead|great|perfect|alright|all right|and|go on|thank you|thanks|continue|keep going|next|uh|um|hmm+|mhm)[\s,.!?-]*)+$/;
+const INTERJECTION = /^\s*(?:(?:ok(?:ay)?|mm+[- ]?hmm+|uh[- ]?huh|yes|yeah|yep|sure|right|got it|got that|i got that|i have that|noted|understood|go ahead|great|perfect|alright|all right|and|go on|thank you|thanks|continue|keep going|next|uh|um|hmm+|mhm|take your time|no rush|no problem|no worries|sure thing|of course|whenever you(?:'re| are) ready|i(?:'m| am) ready|ready|i(?:'ll| will) wait|i(?:'m| am) here|still here|i(?:'m| am) listening|(?:i'm )?ready when you are)[\s,.!?-]*)+$/;
 
 /** "okay", "mm-hmm", "go ahead": the agent acknowledging a chunk of a dictated number. */
 export function isInterjection(lower: string): boolean {
-  return lower.length < 40 && INTERJECTION.test(lower);
+  return lower.length < 60 && INTERJECTION.test(lower);
 }
 
 /** Is `words` found in the turn just before `start` (within the window) or in the other party's last turn? */

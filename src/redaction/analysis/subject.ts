@@ -8,7 +8,7 @@ import { previousOtherTurn } from './context.js';
  * ("what's the card number?") do. Multi-word phrases are listed first so "security code on the
  * card" reads as CVV, "order number" as an order, not as a card or a phone number.
  */
-export type Subject = 'skip' | 'card' | 'expiry' | 'cvv' | 'ssn' | 'account' | 'routing' | 'iban' | 'phone' | 'dob' | 'negative';
+export type Subject = 'skip' | 'amount' | 'card' | 'expiry' | 'cvv' | 'ssn' | 'account' | 'routing' | 'iban' | 'phone' | 'dob' | 'negative';
 
 const PHRASES: ReadonlyArray<[Subject, string]> = [
   // "the last four digits (of the card)": says nothing by itself; the noun after it decides.
@@ -24,8 +24,10 @@ const PHRASES: ReadonlyArray<[Subject, string]> = [
   ['card', String.raw`(?:sixteen|fifteen|16|15|long)[- ]digit(?:s| number)?|digits on the front|number on the front|(?:credit|debit|payment|bank|the|your|my|this|that|new|old|same) card(?: number)?|card(?: number)?|long number|visa|master ?card|amex|american express|discover|maestro|diners|jcb|union ?pay|pan`],
   ['account', String.raw`(?:bank |checking |savings |chequing )?(?:account|acct|a/c)(?: number| no\.?| #)?|checking|savings|chequing`],
   ['phone', String.raw`phone|telephone|area code|cell|mobile|landline|fax|call ?back|call (?:me|you|us|them|him|her)|reach (?:me|you|us|them|him|her)|contact (?:me|you|us|them|him|her)|call|calling|reached|reach|contact|contacting|get in touch|direct line|line|text (?:me|you|us|them|him|her)|(?:my|your|the|his|her|their|best|good|contact|home|work|direct|toll[- ]free|new|other|alternate|daytime|evening|callback) number|number to reach|dial|hotline|number (?:is|will be|was)`],
+  // Money words: an amount, not an identifier. They do not hide a full, Luhn-valid card number ("I'd like to pay, it's 4111 ...").
+  ['amount', String.raw`limit|credit limit|balance|total|price|cost|fee|charge|charged|spend|spent|owe|owed|pay|paid|payment of|deposit|refund|worth|amount`],
   ['negative', String.raw`(?:mail|mailed|send|sent|ship|shipped|deliver|delivered|move|moved|moving|live|lives|living|located|stay|staying|go|goes|going) (?:it |them |out |over )?(?:to|at|in)|address|street|avenue|road|drive|lane|boulevard|apartment`],
-  ['negative', String.raw`(?:order|tracking|track|case|ticket|claim|confirmation|conf|booking|reservation|mandate|application|prescription|rx|reference|ref|invoice|receipt|sku|item|model|serial|flight|otp|code|pin|passcode|password|zip|postal|postcode|policy|member|id|rma|return|quantity|qty|version|room|gate|seat|floor|unit|suite|apt|apartment|building|street|avenue|plan|gig|gb|mbps|meter|\$|€|£|usd|price|cost|total|amount|balance|fee|copay|deductible|refund|charge|credit of|bill|due|payment of|draft of|collection of|percent|%|minutes|hours|days|weeks|months|years|times|am|pm|a\.m|p\.m|o'clock|noon|version|tier|step|page|chapter|mile|miles|pounds|lbs|kg|license|licence|plate|vin|badge|employee|customer|patient|student|passport|tax|vat|ein|registration|lot|batch|part|product|store|branch|transaction|voucher|bus|train|route|platform|tail|group|rx)(?: (?:number|no\.?|#|id|code))?`],
+  ['negative', String.raw`(?:order|tracking|track|case|ticket|claim|confirmation|conf|booking|reservation|mandate|application|prescription|rx|reference|ref|invoice|receipt|sku|item|model|serial|flight|otp|code|pin|passcode|password|zip|postal|postcode|policy|member|id|rma|return|quantity|qty|version|room|gate|seat|floor|unit|suite|apt|apartment|building|street|avenue|plan|gig|gb|mbps|meter|\$|€|£|usd|copay|deductible|credit of|bill|due|draft of|collection of|percent|%|minutes|hours|days|weeks|months|years|times|am|pm|a\.m|p\.m|o'clock|noon|version|tier|step|page|chapter|mile|miles|pounds|lbs|kg|license|licence|plate|vin|badge|employee|customer|patient|student|passport|tax|vat|ein|registration|lot|batch|part|product|store|branch|transaction|voucher|bus|train|route|platform|tail|group|rx)(?: (?:number|no\.?|#|id|code))?`],
 ];
 
 const NAMES = PHRASES.map(([s]) => s);
@@ -161,9 +163,9 @@ export function isAbout(ctx: NumberContext, subject: Subject): boolean {
 
 /** Is the number about something we must not redact (an order, an amount, a time)? */
 export function isNegative(ctx: NumberContext): boolean {
-  if (ctx.amountLike || ctx.near === 'negative') return true;
+  if (ctx.amountLike || ctx.near === 'negative' || ctx.near === 'amount') return true;
   if (ctx.near !== undefined) return false;
-  if (!ctx.asked.has('negative')) return false;
-  for (const s of ctx.asked) if (s !== 'negative') return false;
+  if (!ctx.asked.has('negative') && !ctx.asked.has('amount')) return false;
+  for (const s of ctx.asked) if (s !== 'negative' && s !== 'amount') return false;
   return true;
 }

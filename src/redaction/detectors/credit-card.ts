@@ -29,7 +29,8 @@ export const creditCardDetector: Detector = {
         const about = isAbout(ctx, 'card');
         if (len >= 13 && len <= 19) {
           const valid = luhnValid(run.digits) && plausiblePan(run.digits);
-          if (isNegative(ctx) && !about) continue;
+          // A Luhn-valid PAN is hidden only by an identifier named right before it ("order number").
+          if (!about && (valid ? ctx.near === 'negative' || (ctx.near === undefined && isNegative(ctx)) || ctx.amountLike : isNegative(ctx))) continue;
           if (valid) out.push(candidate('CREDIT_CARD', turn.index, run.start, run.end, 'pan-luhn', 0.85, { validated: true, contextBoost: about ? 0.15 : 0 }));
           else if (about) out.push(candidate('CREDIT_CARD', turn.index, run.start, run.end, 'pan-in-payment-context', 0.7, { validated: false, notes: ['checksum-failed-fail-closed'] }));
           continue;
