@@ -21,7 +21,7 @@ export function askedFor(conversation: ConversationView, position: number, quest
 
 /** The agent asks who the caller is. */
 export const NAME_QUESTION =
-  /\b(?:name|names|spell|who (?:am i|do i have|should (?:we|i) ask|is (?:this|calling|speaking))|ask for|speaking with|other party)\b/;
+  /\b(?:your|the|recipient'?s|holder'?s|party'?s|patient'?s|caller'?s) (?:(?:full|first|last|middle|legal|given|family|and) )*name\b|\bname (?:on|for|of) the\b|\bspell\b|\bwho (?:am i|do i have|should (?:we|i) ask|is calling|is this|is speaking|should we)\b|\bask for\b|\bspeaking with\b|\bother party\b/;
 
 /** Words before a name that make the next word a name even when it is an everyday word. */
 export const STRONG_CUES: readonly (readonly string[])[] = [
@@ -41,7 +41,12 @@ export const STRONG_CUES: readonly (readonly string[])[] = [
   ['holder', 'is'],
   ['card', 'is'],
   ['spelled'],
+  ["you're", 'welcome'],
+  ['youre', 'welcome'],
 ];
+
+/** Titles after which even an everyday word is a surname ("thank you mister fox"). */
+export const PERSONAL_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'missus', 'mister', 'dr', 'mx', 'prof']);
 
 /** Titles stay outside the span (LABELS.md rule 1) but make the next word a name. */
 export const TITLES = new Set([
@@ -57,7 +62,7 @@ export const RELATIONS = new Set(
 
 /** Greetings and thanks: a word after them that is not English is a name ("thanks takumi"). */
 export const GREETING_CUES = new Set([
-  'hi', 'hey', 'hello', 'thanks', 'thank', 'thx', 'ty', 'welcome', 'bye', 'goodbye', 'dear', 'morning', 'afternoon', 'evening', 'cheers', 'you',
+  'hi', 'hey', 'hello', 'thanks', 'thank', 'thx', 'ty', 'welcome', 'bye', 'goodbye', 'dear', 'cheers',
 ]);
 
 /** Words after which a name is likely but not certain: the name must be a known one or capitalised. */

@@ -11,6 +11,8 @@ export type Evidence = 'strong' | 'greeting' | 'soft' | 'lexicon';
 
 /** Name particles kept inside a name when a name word follows: "al sayed", "de vries", "van der berg". */
 const PARTICLES = new Set(['al', 'el', 'de', 'del', 'della', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'ibn', 'abu', 'mac', 'ben', 'dos', 'das', 'st']);
+/** Words that close a self-introduction: "this is hyun woo speaking", "my name is anna how can I help". */
+const CLOSERS = new Set(['speaking', 'here', 'how', 'from', 'calling', 'with']);
 const NOT_A_NAME = F.FUNCTION | F.FILLER | F.DIGITS | F.NUMBER_WORD | F.LETTER;
 
 /** The word without a possessive "'s" ("Hamza's" -> "hamza"). */
@@ -22,23 +24,26 @@ export function bare(w: Word): string {
  * Can this word be (part of) a name under this evidence? `first`: it would start the name;
  * `closes`: a pause or the end of the turn follows it ("thanks, penny").
  */
-export function isNameWord(w: Word, evidence: Evidence, first: boolean, closes = false): boolean {
-  const f = w.flags;
+export function isNameWord(w: Word, evidence: Evidence, first: boolean, closes = false, afterParticle = false): boolean {
+  // "Will" is a function word and a name: a name only as "Will"/"will" after a strong cue.
+  const f = w.lower === 'will' ? F.NAME | F.AMBIGUOUS | F.NAME_SHAPE : w.flags;
   if (f & NOT_A_NAME || !(f & F.NAME_SHAPE)) return false;
-  const capMid = w.cap && !w.sentence;
+  // "I'd", "I've": capitalised by rule, never a name's capital.
+  const capMid = w.cap && !w.sentence && !(w.lower.length > 1 && w.lower[0] === 'i' && (w.lower[1] === "'" || w.lower[1] === '’'));
   const known = (f & F.NAME) !== 0;
   const ambiguous = (f & F.AMBIGUOUS) !== 0;
   const english = (f & F.ENGLISH) !== 0;
   if (!first) {
     // After a first name: surnames that are words ("rich", "park", "fox") and unknown surnames.
-    if (f & F.ORG) return false;
+    if (CLOSERS.has(w.lower) || (f & F.ORG && !(f & F.NAME) && !(closes && evidence === 'strong'))) return false;
     if (known) return !(f & F.CALENDAR) || capMid;
-    return !english || capMid;
+    // "al sayed"; "sure, drew fox" ending the answer.
+    return !english || capMid || afterParticle || (closes && evidence === 'strong');
   }
   if (evidence !== 'strong' && f & F.ORG) return false;
   switch (evidence) {
     case 'strong':
-      return english ? capMid : true;
+      return english ? capMid || afterParticle : true;
     case 'greeting':
       if (ambiguous) return capMid || closes;
       return !english;
@@ -46,7 +51,11 @@ export function isNameWord(w: Word, evidence: Evidence, first: boolean, closes =
       if (ambiguous) return capMid && !(f & F.CALENDAR);
       return known || (!english && capMid);
     case 'lexicon':
+      // Typed in capitals ("IP", "IBAN") or too short: an abbreviation, not a name.
+      if (w.lower.length < 3 || (w.text.length > 1 && w.text === w.text.toUpperCase())) return false;
       if (ambiguous) return capMid && !(f & F.CALENDAR);
+      // "good faith", "the ivory blender": a word first unless written as a name.
+      if (f & F.VOCAB_NAME) return capMid;
       return known;
   }
 }
@@ -57,13 +66,16 @@ export function isNameWord(w: Word, evidence: Evidence, first: boolean, closes =
  */
 export function nameRunEnd(words: readonly Word[], i: number, evidence: Evidence): number {
   let k = i;
-  while (k < words.length && k - i < 4) {
+  while (k < words.length && k - i < 6) {
     const w = words[k] as Word;
     if (k > i && w.pause) break;
     const next = words[k + 1];
-    const closes = next === undefined || next.pause;
-    const nextIsName = next !== undefined && !next.pause && isNameWord(next, evidence, false);
-    if (isNameWord(w, evidence, k === i, closes)) {
+    const closes = next === undefined || next.pause || CLOSERS.has(next.lower);
+    const after = words[k + 2];
+    const nextCloses = after === undefined || after.pause || CLOSERS.has(after.lower);
+    const nextIsName = next !== undefined && !next.pause && isNameWord(next, evidence, false, nextCloses, PARTICLES.has(w.lower));
+    const afterParticle = k > i && PARTICLES.has((words[k - 1] as Word).lower);
+    if (isNameWord(w, evidence, k === i, closes, afterParticle)) {
       k++;
       if (w.flags & F.POSSESSIVE) break;
       continue;
@@ -74,7 +86,7 @@ export function nameRunEnd(words: readonly Word[], i: number, evidence: Evidence
     else break;
   }
   // Never end on an initial or a particle.
-  while (k > i && (PARTICLES.has((words[k - 1] as Word).lower) || (words[k - 1] as Word).lower.length === 1)) k--;
+  while (k > i && ((PARTICLES.has((words[k - 1] as Word).lower) && !((words[k - 1] as Word).flags & F.NAME)) || (words[k - 1] as Word).lower.length === 1)) k--;
   return k;
 }
 
@@ -86,6 +98,12 @@ export function followedByOrg(words: readonly Word[], end: number, text: string)
   if (gap.includes('&')) return true;
   if (next.pause) return false;
   if (next.flags & F.ORG) return true;
-  const after = words[end + 1];
-  return next.cap && after !== undefined && !after.pause && (after.flags & F.ORG) !== 0;
+  // "Morgan and Price Insurance", "Hope Harbor Foundation": an organisation word a little further on.
+  for (let k = end; k < end + 3 && k < words.length; k++) {
+    const w = words[k] as Word;
+    if (k > end && w.pause) return false;
+    if (w.flags & F.ORG) return true;
+    if (!(w.lower === 'and' || w.cap || w.flags & F.NAME)) return false;
+  }
+  return false;
 }

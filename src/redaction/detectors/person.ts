@@ -8,7 +8,7 @@
  */
 import { turnWords, type Word } from '../lexicon/turn-words.js';
 import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
-import { askedFor, GREETING_CUES, NAME_QUESTION, RELATIONS, SOFT_CUES, STRONG_CUES, TITLES } from './person-context.js';
+import { GREETING_CUES, NAME_QUESTION, PERSONAL_TITLES, RELATIONS, SOFT_CUES, STRONG_CUES, TITLES } from './person-context.js';
 import { F } from '../lexicon/word-flags.js';
 import { bare, followedByOrg, isNameWord, nameRunEnd, type Evidence } from './person-names.js';
 import { spelledNames } from './person-spelled.js';
@@ -39,14 +39,15 @@ function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
   if (TITLES.has(l1)) return 'strong';
   // "my son Andrew", "my wife's card, Holly", "an adjuster, Hiroshi Allen", "Uncle Richard".
   if (RELATIONS.has(l1) && (POSSESSIVE_BEFORE.has(words[i - 2]?.lower ?? '') || l1 === 'uncle' || l1 === 'aunt')) return 'strong';
-  if (w.pause) return GREETING_CUES.has(l1) ? 'greeting' : SOFT_CUES.has(l1) ? 'soft' : undefined;
+  const thankYou = l1 === 'you' && words[i - 2]?.lower === 'thank';
+  if (w.pause) return GREETING_CUES.has(l1) || thankYou ? 'greeting' : SOFT_CUES.has(l1) ? 'soft' : undefined;
   for (const cue of STRONG_CUES) {
     const n = cue.length;
     let ok = true;
     for (let k = 0; k < n && ok; k++) ok = words[i - n + k]?.lower === cue[k] && (k === 0 || !(words[i - n + k] as Word).pause);
     if (ok) return 'strong';
   }
-  return GREETING_CUES.has(l1) ? 'greeting' : SOFT_CUES.has(l1) ? 'soft' : undefined;
+  return GREETING_CUES.has(l1) || thankYou ? 'greeting' : SOFT_CUES.has(l1) ? 'soft' : undefined;
 }
 
 /** Names in one turn, before memory. */
@@ -55,11 +56,26 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
   const out: Found[] = [];
   // The answer to "can I get your full name?": the first name-like words of the reply.
   let answerAt = -1;
-  if (askedFor(conversation, position, NAME_QUESTION)) {
+  const previous = conversation.turns[position - 1];
+  // A question back ("What time works best?") is not an answer.
+  if (previous && previous.speaker !== turn.speaker && NAME_QUESTION.test(previous.lower) && !turn.text.trimEnd().endsWith('?')) {
+    let skipped = false;
     for (let k = 0; k < words.length && k < 12; k++) {
       const w = words[k] as Word;
       if (LEAD_INS.has(w.lower) || w.flags & F.FILLER) continue;
-      if (nameRunEnd(words, k, 'strong') > k) {
+      const end = nameRunEnd(words, k, 'strong');
+      const next = words[end];
+      const capMid = w.cap && !w.sentence;
+      // A lone everyday word ("just mine", "my bill") is a name only right after the lead-ins;
+      // a lone unknown word followed by more words is likely a typo ("thiis is", "actully my").
+      const lone =
+        end === k + 1 &&
+        !capMid &&
+        ((w.flags & (F.AMBIGUOUS | F.ENGLISH | F.VOCAB_NAME) && skipped) || (!(w.flags & F.NAME) && next !== undefined && !next.pause));
+      // Past other words, only a clear name starts the answer ("I need to send back a winter coat").
+      const unclear = skipped && (w.flags & (F.AMBIGUOUS | F.ENGLISH | F.VOCAB_NAME)) !== 0 && !capMid;
+      skipped = true;
+      if (end > k && !lone && !unclear) {
         answerAt = k;
         break;
       }
@@ -69,10 +85,13 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
     // Prefilter: a word that cannot start a name under any evidence.
-    if (w.flags & MAY_NOT_START || !(w.flags & F.NAME_SHAPE) || (w.flags & F.ENGLISH && !w.cap)) continue;
+    const title = i > 0 && PERSONAL_TITLES.has((words[i - 1] as Word).lower);
+    if (w.lower !== 'will' && (w.flags & MAY_NOT_START || !(w.flags & F.NAME_SHAPE) || (w.flags & F.ENGLISH && !w.cap && !title))) continue;
     const cue = i === answerAt ? 'strong' : cueBefore(words, i);
     let evidence: Evidence = cue ?? 'lexicon';
     let end = nameRunEnd(words, i, evidence);
+    // "thank you mister fox": after a personal title an everyday word is a surname.
+    if (end === i && title && w.flags & F.ENGLISH && !(w.flags & F.FUNCTION)) end = i + 1;
     if (end === i && cue === 'soft') {
       evidence = 'lexicon';
       end = nameRunEnd(words, i, evidence);
@@ -82,7 +101,16 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
       i = end - 1;
       continue;
     }
-    if (evidence !== 'strong' && ORG_CUES.has(words[i - 1]?.lower ?? '') && (words[i] as Word).cap) continue;
+    const before = words[i - 1];
+    if (evidence !== 'strong' && before && !w.pause) {
+      // "thanks for calling Morgan and Price", "at Harper ...": a company after these words.
+      if (before.lower === 'calling' || before.lower === 'contacting' || (ORG_CUES.has(before.lower) && w.cap)) continue;
+      // "Cedar Hills Pediatrics": a name word inside a longer capitalised phrase is a place or company.
+      if (w.cap && before.cap && !before.sentence && !(before.flags & F.NAME) && !TITLES.has(bare(before))) {
+        i = end - 1;
+        continue;
+      }
+    }
     // "Yasmin speaking": a name said before "speaking"/"here" at the start of a sentence.
     const after = words[end]?.lower;
     const pattern = cue === undefined && (after === 'speaking' || after === 'here') ? 'name-speaking' : cue ? `cue-${evidence}` : 'lexicon';
@@ -111,8 +139,11 @@ export const personDetector: Detector = {
     // Conversation memory: every word of a name found once marks its later (and earlier) mentions.
     const memory = new Set<string>();
     found.forEach((list, p) => {
-      const text = (turns[p] as TurnView).text;
-      for (const f of list) for (const part of text.slice(f.start, f.end).toLowerCase().split(/[\s-]+/)) if (part.length > 1) memory.add(part);
+      // Remember the name words, not everyday words accepted only by position ("drew fox").
+      for (const w of turnWords(turns[p] as TurnView)) {
+        if (w.lower.length < 2 || w.flags & (F.FUNCTION | F.DIGITS | F.NUMBER_WORD | F.ENGLISH) || TITLES.has(w.lower)) continue;
+        if (list.some((f) => w.start >= f.start && w.start < f.end)) memory.add(bare(w));
+      }
     });
     const out: Candidate[] = [];
     turns.forEach((turn, p) => {
@@ -124,7 +155,12 @@ export const personDetector: Detector = {
           const w = words[i] as Word;
           const lower = bare(w);
           if (!memory.has(lower) || covered(w.start)) continue;
-          const cued = GREETING_CUES.has(words[i - 1]?.lower ?? '') || TITLES.has(words[i - 1]?.lower ?? '') || memory.has(words[i + 1]?.lower ?? '');
+          if (lower === 'will' && !(w.cap && !w.sentence) && !memory.has(words[i + 1]?.lower ?? '') && !GREETING_CUES.has(words[i - 1]?.lower ?? '')) continue;
+          const prevLower = words[i - 1]?.lower ?? '';
+          const next = words[i + 1];
+          const cued =
+            GREETING_CUES.has(prevLower) || SOFT_CUES.has(prevLower) || TITLES.has(prevLower) || RELATIONS.has(prevLower) ||
+            memory.has(next?.lower ?? '') || (w.flags & F.POSSESSIVE) !== 0;
           if (w.flags & F.AMBIGUOUS && !(w.cap && !w.sentence) && !cued) continue;
           list.push({ start: w.start, end: w.start + lower.length, pattern: 'name-memory', score: 0.75 });
         }

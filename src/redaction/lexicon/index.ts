@@ -68,8 +68,19 @@ const INFLECTIONS: ReadonlyArray<readonly [string, string]> = [
   ['ly', ''], ['ily', 'y'], ['er', ''], ['er', 'e'], ['ers', ''], ['est', ''], ['ness', ''], ['ment', ''], ["'s", ''], ["'ll", ''], ["'re", ''], ["'ve", ''], ["'d", ''],
 ];
 
+/** Prefixes Hunspell adds by flag ("report" is "re" + "port", "unlimited" is "un" + "limited"). */
+const PREFIXES = ['re', 'un', 'dis', 'in', 'im', 'non', 'pre', 'mis', 'over', 'under', 'out', 'de', 'co', 'sub', 'super', 'inter', 'anti', 'multi', 'self-'];
+
 /** true for an English word or an inflection of one (Hunspell lists base forms only). */
 export function isEnglishWord(lower: string): boolean {
+  if (isInflected(lower)) return true;
+  for (const prefix of PREFIXES) {
+    if (lower.length - prefix.length >= 4 && lower.startsWith(prefix) && isInflected(lower.slice(prefix.length))) return true;
+  }
+  return false;
+}
+
+function isInflected(lower: string): boolean {
   const { common, vocabulary } = lexicons();
   if (common.has(lower) || vocabulary.has(lower)) return true;
   for (const [ending, base] of INFLECTIONS) {

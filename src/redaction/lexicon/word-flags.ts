@@ -30,6 +30,8 @@ export const F = {
   NAME_SHAPE: 1 << 12,
   /** Ends with a possessive 's (flags describe the word without it). */
   POSSESSIVE: 1 << 13,
+  /** A known name that is also an English word written both ways ("ivory"/"Ivory", "faith"). */
+  VOCAB_NAME: 1 << 14,
 } as const;
 
 const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’-]*$/u;
@@ -66,6 +68,7 @@ function compute(lower: string): number {
   if (lex.names.has(word)) {
     flags |= F.NAME;
     if (lex.common.has(word) || flags & F.CALENDAR) flags |= F.AMBIGUOUS;
+    else if (lex.vocabulary.has(word)) flags |= F.VOCAB_NAME;
   } else if (isEnglishWord(word)) flags |= F.ENGLISH;
   return flags;
 }
