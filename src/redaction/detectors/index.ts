@@ -1,4 +1,5 @@
 import type { Detector } from '../types.js';
+import { addressDetector } from './address.js';
 import { bankAccountDetector } from './bank-account.js';
 import { cardCvvDetector } from './card-cvv.js';
 import { cardExpiryDetector } from './card-expiry.js';
@@ -7,9 +8,12 @@ import { dateOfBirthDetector } from './date-of-birth.js';
 import { emailDetector } from './email.js';
 import { ibanDetector } from './iban.js';
 import { ipAddressDetector } from './ip-address.js';
+import { personDetector } from './person.js';
 import { phoneDetector } from './phone.js';
+import { postalCodeDetector } from './postal-code.js';
 import { routingNumberDetector } from './routing-number.js';
 import { ssnDetector } from './ssn.js';
+import { usernameDetector } from './username.js';
 
 /**
  * Every detector, in the order they run (order does not change results: overlaps are settled by
@@ -27,4 +31,8 @@ export const ALL_DETECTORS: readonly Detector[] = [
   ipAddressDetector,
   phoneDetector,
   emailDetector,
+  personDetector,
+  addressDetector,
+  postalCodeDetector,
+  usernameDetector,
 ];
