@@ -6,6 +6,7 @@ import type { Action } from './permissions.js';
 import { isAllowed, type Principal } from './principal.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
 import type { AccessDeps, AccessLimits, RequestContext } from './types.js';
+import { isUuid } from './validate.js';
 
 export const DEFAULT_LIMITS: AccessLimits = {
   sessionIdleSeconds: 15 * 60,
@@ -64,8 +65,18 @@ export function createAccessContext(deps: AccessDeps): AccessContext {
     },
     async require(principal, action, brandId, target) {
       if (isAllowed(principal, action, brandId)) return;
+      // The brand id may come straight from a URL: only a real brand gets the event in its chain,
+      // anything else goes to the installation chain (callers cannot invent audit chains).
+      const known = brandId !== null && isUuid(brandId) && (await deps.db.query('SELECT 1 FROM brands WHERE id = $1', [brandId])).rows.length > 0;
       await ctx.recordAlone(
-        { actor: principal.actor, action, brandId, outcome: 'denied', ...(target && { target }) },
+        {
+          actor: principal.actor,
+          action,
+          brandId: known ? brandId : null,
+          outcome: 'denied',
+          ...(target && { target }),
+          ...(!known && brandId !== null && { details: { brandKnown: false } }),
+        },
         principal,
       );
       throw accessErrors.forbidden();

@@ -40,6 +40,11 @@ forEachDatabase('access security: brand scoping and API keys', (getDb) => {
     const denied = (await f.events(agent.user.id)).filter((e) => e.outcome === 'denied').map((e) => e.action);
     // events of different chains share the frozen clock, so compare as a set
     expect(denied.sort()).toEqual(['apikey.manage', 'brand.manage', 'user.manage', 'user.read']);
+    // a brand id made up by the caller does not open an audit chain of its own
+    expect(await code(f.access.apiKeys.list(agent.principal, 'not-a-brand'))).toBe('access.forbidden');
+    const { rows } = await f.db.query("SELECT 1 FROM audit_events WHERE chain_id = 'not-a-brand' OR brand_id = 'not-a-brand'");
+    expect(rows).toHaveLength(0);
+    expect((await f.events(agent.user.id)).filter((e) => e.outcome === 'denied')).toHaveLength(5);
   });
 
   it('only a security admin creates brands and users, or grants BPO-wide admin', async () => {
