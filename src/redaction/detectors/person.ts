@@ -130,12 +130,17 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
   return out;
 }
 
+/** Drops spans lying inside another (a spelled name also read as an answer). */
+function withoutNested(list: Found[]): Found[] {
+  return list.filter((f, k) => !list.some((g, j) => j !== k && g.start <= f.start && g.end >= f.end && (g.end - g.start > f.end - f.start || j < k)));
+}
+
 export const personDetector: Detector = {
   name: 'person',
   types: ['PERSON'],
   detect(conversation: ConversationView): Candidate[] {
     const turns = conversation.turns;
-    const found: Found[][] = turns.map((t, p) => [...findInTurn(conversation, p, t), ...spelledNames(conversation, p, t)]);
+    const found: Found[][] = turns.map((t, p) => withoutNested([...findInTurn(conversation, p, t), ...spelledNames(conversation, p, t)]));
     // Conversation memory: every word of a name found once marks its later (and earlier) mentions.
     const memory = new Set<string>();
     found.forEach((list, p) => {

@@ -13,7 +13,7 @@ import { askedFor } from './person-context.js';
 const USERNAME_CONTEXT = /\b(?:account ?id|user ?names?|usernames?|user ?id|handle|log ?in (?:id|name)|login (?:id|name)|screen ?name|gamer ?tag)\b/;
 /** "username is", "handle:", "login is" inside the turn: the value follows. */
 const NAMED = /\b(?:user ?name|username|user ?id|handle|login|screen ?name|gamertag)(?:\s+(?:is|was)\s*|\s*:\s*)/g;
-const LEAD_INS = new Set(['it', "it's", 'its', 'is', 'i', 'think', 'my', 'the', 'username', 'user', 'name', 'yeah', 'yes', 'yep', 'sure', 'um', 'uh', 'so', 'ok', 'okay', 'that', "that's", 'should', 'be', 'oh', 'was', 'hmm', 'well']);
+const LEAD_INS = new Set(['it', "it's", 'its', 'is', 'i', 'think', 'my', 'the', 'username', 'user', 'name', 'yeah', 'yes', 'yep', 'sure', 'um', 'uh', 'so', 'ok', 'okay', 'that', "that's", 'should', 'be', 'oh', 'was', 'hmm', 'well', 'use', 'have', 'got', 'type', 'called']);
 /** Words that end a spoken handle: the speaker moved on. */
 const STOPS = new Set(['is', 'that', "that's", 'right', 'correct', 'thanks', 'thank', 'please', 'and', 'but', 'my', 'the', 'for', 'on', 'it', "it's", 'so', 'okay', 'ok', 'yes', 'no', 'email', 'password', 'account', 'i', 'think', 'if', 'or', 'with']);
 const HANDLE = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
@@ -33,8 +33,10 @@ function valueEnd(words: readonly Word[], i: number): number {
 
 /** A handle has a digit, a separator, spelled letters or a word that is not English. */
 function looksLikeHandle(value: readonly Word[]): boolean {
-  return value.some(
-    (w) => /[\d._]/.test(w.lower) || w.lower.length === 1 || isNumberWord(w.lower) || ['underscore', 'dot', 'dash'].includes(w.lower) || !isEnglishWord(w.lower),
+  const letters = value.filter((w) => w.lower.length === 1).length;
+  return (
+    letters >= 2 ||
+    value.some((w) => /[\d._]/.test(w.lower) || isNumberWord(w.lower) || ['underscore', 'dot', 'dash'].includes(w.lower) || (w.lower.length > 1 && !isEnglishWord(w.lower)))
   );
 }
 

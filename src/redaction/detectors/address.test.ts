@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { addressDetector } from './address.js';
+import { spans } from './detector-test-kit.test-helpers.js';
+
+const find = (...texts: string[]): string[] => spans(addressDetector, ...texts);
+
+describe('address detector: one span from house number to postcode', () => {
+  it.each([
+    ['US, formatted', 'Please send it to 4410 Quillfeather Lane, Apt 7C, Bozeman, MT 59715.', '0:4410 Quillfeather Lane, Apt 7C, Bozeman, MT 59715'],
+    ['US, chat lowercase with a state abbreviation after a comma', 'it is 88 n 31st ave, duluth, mn now', '0:88 n 31st ave, duluth, mn'],
+    ['US, spoken numbers', 'it is three hundred twelve saltmarsh road unit four b albany new york one two two oh seven', '0:three hundred twelve saltmarsh road unit four b albany new york one two two oh seven'],
+    ['US, spoken, city and state only', 'please mail it to nine oh one brackenridge boulevard el paso texas thanks', '0:nine oh one brackenridge boulevard el paso texas'],
+    ['UK with a flat first and a postcode', 'It is Flat 3, 27 Wrenfield Close, Leeds LS6 2QT.', '0:Flat 3, 27 Wrenfield Close, Leeds LS6 2QT'],
+    ['UK, spoken, town from the lexicon', 'send it to twelve harrow crescent bristol', '0:twelve harrow crescent bristol'],
+    ['street type first, postcode after a comma', 'They are at 14 Rue Marcel Pagnol, 75011.', '0:14 Rue Marcel Pagnol, 75011'],
+    ['range house number and direction', 'The venue is at 210-214 West Harlan Street Northwest.', '0:210-214 West Harlan Street Northwest'],
+    ['trailing unit code', 'The office is at 55 Tamarack Drive B12.', '0:55 Tamarack Drive B12'],
+  ])('%s', (_label, text, expected) => {
+    expect(find(text)).toEqual([expected]);
+  });
+
+  it('raises the score when the agent asked for the address', () => {
+    const turns = ['what is the new address', 'forty two wallaby way'];
+    expect(find(...turns)).toEqual(['1:forty two wallaby way']);
+  });
+});
+
+describe('address detector: negatives', () => {
+  it.each([
+    ['a quantity', 'I ordered 3 pairs of running shoes.'],
+    ['a price', 'It costs $45 at the Park Avenue store.'],
+    ['a city on its own', 'I live in Portland, Oregon.'],
+    ['a street name without a number', 'The shop on Harbor Road is closed.'],
+    ['a number followed by a function word', 'I have 2 cards and a loan.'],
+    ['a count of rooms', 'It has 3 bedrooms 2 baths and a view.'],
+  ])('%s', (_label, text) => {
+    expect(find(text)).toEqual([]);
+  });
+});

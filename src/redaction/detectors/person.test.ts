@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { spans } from './detector-test-kit.test-helpers.js';
+import { personDetector } from './person.js';
+
+const find = (...texts: string[]): string[] => spans(personDetector, ...texts);
+
+describe('person detector: positives', () => {
+  it.each([
+    ['self-introduction, formatted', ['Thanks for calling, my name is Tamsin. How can I help?'], ['0:Tamsin']],
+    ['self-introduction, raw ASR', ['hi thanks for calling this is oluwadamilare speaking how can i help'], ['0:oluwadamilare']],
+    ['"X speaking"', ['Good morning, Bertrand speaking.'], ['0:Bertrand']],
+    ['title outside the span', ['Thank you, Ms. Kowalczyk.'], ['0:Kowalczyk']],
+    ['lowercase title', ['thank you missus abernathy have a nice day'], ['0:abernathy']],
+    ['everyday word after a personal title', ['thank you mister fox'], ['0:fox']],
+    ['possessive outside the span', ['Great, Henrietta\'s new number is on file.'], ['0:Henrietta']],
+    ['relation word', ['i am calling for my son mateusz'], ['0:mateusz']],
+    ['particles inside a name', ['i have an appointment with doctor van der berg'], ['0:van der berg']],
+    ['initial inside a name', ['My name is Priyanka R. Castellanos.'], ['0:Priyanka R. Castellanos']],
+  ])('%s', (_label, texts, expected) => {
+    expect(find(...texts)).toEqual(expected);
+  });
+
+  it('reads the answer to "can I get your full name"', () => {
+    expect(find('can i get your full name please', 'yes it is zainab okonkwo and i moved recently')).toEqual(['1:zainab okonkwo']);
+  });
+
+  it('accepts an everyday-word name when it is the whole answer or after a strong cue', () => {
+    expect(find('And the name on the account?', 'Will Gutierrez.')).toEqual(['1:Will Gutierrez']);
+    expect(find('my name is will and i need help')).toEqual(['0:will']);
+  });
+
+  it('remembers a name and redacts later mentions in any case', () => {
+    expect(find('this is Radomir speaking, how can I help?', 'hi radomir, i lost my card', 'okay RADOMIR')).toEqual([
+      '0:Radomir',
+      '1:radomir',
+      '2:RADOMIR',
+    ]);
+  });
+
+  it('marks a spelled name as one span when asked to spell it', () => {
+    expect(find('could you spell your last name', 'sure it is q u i n t e r o')).toEqual(['1:q u i n t e r o']);
+    expect(find('Can you spell that?', 'Q-U-I-N-T-E-R-O.')).toEqual(['1:Q-U-I-N-T-E-R-O']);
+  });
+});
+
+describe('person detector: negatives', () => {
+  it.each([
+    ['words that are names', 'I will pay the bill in June, may I?'],
+    ['a king bed and the brown one', 'We have a king bed and the brown one is cheaper.'],
+    ['a company with name words', 'Thank you for calling Morgan & Price Insurance.'],
+    ['a company in lowercase ASR', 'thanks for calling morgan and price insurance how can i help'],
+    ['a street with a name word', 'The office is on King Street near the station.'],
+    ['an abbreviation typed in capitals', 'What is the IBAN for the account?'],
+    ['a question after a name question', 'What time works best?'],
+    ['an email being spelled', 'it is j o h n dot smith at example dot com'],
+  ])('%s', (_label, text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  it('does not take an everyday word for a name after the name question', () => {
+    expect(find('Who am I speaking with today?', 'Yeah hi, I need to send back a winter coat.')).toEqual([]);
+  });
+});

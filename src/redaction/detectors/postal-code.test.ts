@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { spans } from './detector-test-kit.test-helpers.js';
+import { postalCodeDetector } from './postal-code.js';
+
+const find = (...texts: string[]): string[] => spans(postalCodeDetector, ...texts);
+
+describe('postal code detector', () => {
+  it.each([
+    ['ZIP after the question', ['And the billing zip code?', 'It is 30517.'], ['1:30517']],
+    ['ZIP+4', ['What is the zip code there?', '30517-2044'], ['1:30517-2044']],
+    ['spoken ZIP with double', ['and the zip code', 'uh four double seven one three'], ['1:four double seven one three']],
+    ['UK postcode spoken letter by letter', ['and the postcode', 'it is s k one four two p q'], ['1:s k one four two p q']],
+    ['Canadian postal code spoken', ['and the postal code', 'm five v three l nine'], ['1:m five v three l nine']],
+    ['named in the same turn', ['my zip code is 84604 by the way'], ['0:84604']],
+    ['UK postcode typed without context', ['The parcel went to SW1A 1AA yesterday.'], ['0:SW1A 1AA']],
+  ])('%s', (_label, texts, expected) => {
+    expect(find(...texts)).toEqual(expected);
+  });
+
+  it.each([
+    ['a five-digit order number', ['Your order number is 48213.']],
+    ['a number before the zip is named', ['I paid 12345 before; the zip code is coming']],
+    ['a quantity answer to another question', ['How many units?', '30517']],
+  ])('ignores %s', (_label, texts) => {
+    expect(find(...texts)).toEqual([]);
+  });
+});
