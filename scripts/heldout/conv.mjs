@@ -44,7 +44,7 @@ export class Conv {
       if (p == null || p === '') continue;
       if (typeof p === 'string') { text += this.plain(p, speaker); continue; }
       let val = p.text;
-      if (this.asr) val = ascii(val).toLowerCase().replace(/-/g, ' ');
+      if (this.asr) val = ascii(val).toLowerCase().replace(/-/g, ' ').replace(/[.,]/g, ''); // ASR output has no punctuation
       spans.push({ type: p.type, start: text.length, end: text.length + val.length, text: val, entity: p.entity });
       text += val;
     }
