@@ -19,7 +19,7 @@ export interface DigitRun {
 }
 
 /** Separators inside a run: a space, a dash, or a comma pause ("one two three, four five, ..."). */
-const RUN = /(?<![\p{L}\p{N}])\d+(?:(?: - | ?- ?| |, )\d+)*(?![\p{L}\p{N}])/gu;
+const RUN = /(?<![A-Za-z0-9\u00C0-\u024F])\d+(?:(?: - | ?- ?| |, )\d+)*(?![A-Za-z0-9\u00C0-\u024F])/g;
 const HAS_DIGIT = /\d/;
 const cache = new WeakMap<TurnView, DigitRun[]>();
 

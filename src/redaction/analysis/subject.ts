@@ -148,6 +148,15 @@ export function numberContext(conv: ConversationView, turnIndex: number, start: 
   return ctx;
 }
 
+/**
+ * Does any turn name one of `subjects`? Detectors that need context (CVV, date of birth, routing)
+ * skip a conversation that never mentions it: a cheap prefilter, keywords are scanned once per turn.
+ */
+export function mentions(conv: ConversationView, ...subjects: Subject[]): boolean {
+  for (const turn of conv.turns) for (const h of keywordHits(turn)) if (subjects.includes(h.subject)) return true;
+  return false;
+}
+
 const PART_QUESTION = /last (?:four|4|few)|ending|ends (?:in|with)/;
 
 /** Did the other party ask for a part of a number ("what are the last four digits of your phone?")? */

@@ -1,5 +1,5 @@
 import { digitRuns } from '../analysis/digit-runs.js';
-import { isAbout, isNegative, numberContext } from '../analysis/subject.js';
+import { isAbout, isNegative, mentions, numberContext } from '../analysis/subject.js';
 import type { Candidate, ConversationView, Detector } from '../types.js';
 import { candidate } from './candidate.js';
 
@@ -12,6 +12,7 @@ export const bankAccountDetector: Detector = {
   types: ['BANK_ACCOUNT'],
   detect(conv: ConversationView): Candidate[] {
     const out: Candidate[] = [];
+    if (!mentions(conv, 'account')) return out;
     for (const turn of conv.turns) {
       for (const run of digitRuns(turn)) {
         const len = run.digits.length;

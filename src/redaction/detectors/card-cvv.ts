@@ -1,5 +1,5 @@
 import { digitRuns } from '../analysis/digit-runs.js';
-import { isAbout, isNegative, numberContext } from '../analysis/subject.js';
+import { isAbout, isNegative, mentions, numberContext } from '../analysis/subject.js';
 import type { Candidate, ConversationView, Detector } from '../types.js';
 import { candidate } from './candidate.js';
 
@@ -13,6 +13,7 @@ export const cardCvvDetector: Detector = {
   types: ['CARD_CVV'],
   detect(conv: ConversationView): Candidate[] {
     const out: Candidate[] = [];
+    if (!mentions(conv, 'cvv')) return out;
     for (const turn of conv.turns) {
       for (const run of digitRuns(turn)) {
         if (run.digits.length < 3 || run.digits.length > 4) continue;

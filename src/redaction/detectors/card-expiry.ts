@@ -1,5 +1,5 @@
 import { digitRuns } from '../analysis/digit-runs.js';
-import { isAbout, numberContext, type NumberContext } from '../analysis/subject.js';
+import { isAbout, mentions, numberContext, type NumberContext } from '../analysis/subject.js';
 import type { Candidate, ConversationView, Detector } from '../types.js';
 import { candidate } from './candidate.js';
 
@@ -25,6 +25,7 @@ export const cardExpiryDetector: Detector = {
   types: ['CARD_EXPIRY'],
   detect(conv: ConversationView): Candidate[] {
     const out: Candidate[] = [];
+    if (!mentions(conv, 'expiry', 'card', 'cvv')) return out;
     for (const turn of conv.turns) {
       const runs = digitRuns(turn);
       if (runs.length === 0) continue;

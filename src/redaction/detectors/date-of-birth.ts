@@ -1,5 +1,5 @@
 import { digitRuns } from '../analysis/digit-runs.js';
-import { isAbout, numberContext } from '../analysis/subject.js';
+import { isAbout, mentions, numberContext } from '../analysis/subject.js';
 import type { Candidate, ConversationView, Detector } from '../types.js';
 import { candidate } from './candidate.js';
 
@@ -28,6 +28,7 @@ export const dateOfBirthDetector: Detector = {
   types: ['DATE_OF_BIRTH'],
   detect(conv: ConversationView): Candidate[] {
     const out: Candidate[] = [];
+    if (!mentions(conv, 'dob')) return out;
     for (const turn of conv.turns) {
       const runs = digitRuns(turn);
       if (runs.length === 0) continue;

@@ -9,7 +9,8 @@ import { candidate } from './candidate.js';
 const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+'-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])/gu;
 
 /** Half-typed, half-said: "john.smith at gmail.com", or a well-known mailbox provider with no TLD ("jsmith at yahoo"). */
-const SAID_AT = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]* at (?:[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|net|org|edu|gov|io|co|uk|us|ca|de|fr|es|it|nl|info|biz|me)|gmail|yahoo|hotmail|outlook|aol|icloud|protonmail|live|msn|comcast)(?![\p{L}\p{N}])/giu;
+const DOMAIN_AFTER = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|edu|gov|io|co|uk|us|ca|de|fr|es|it|nl|info|biz|me)|gmail|yahoo|hotmail|outlook|aol|icloud|protonmail|live|msn|comcast)(?![\p{L}\p{N}@])/iu;
+const LOCAL_BEFORE = /[\p{L}\p{N}][\p{L}\p{N}._%+-]*$/u;
 const NOT_LOCAL = /^(?:is|it's|its|me|email|mail|that|that's|this|be|was|reach|sent|send|address|you|us|them|him|her|found|out|over|from|i|i'm|im|we|they|he|she|work|works|worked|job|account|login|sign|signed|logged|use|using|still|now|here|there|one|up|in|on|off)$/i;
 
 export const emailDetector: Detector = {
@@ -37,13 +38,13 @@ export const emailDetector: Detector = {
 
 function findSaidAt(turn: TurnView, out: Candidate[]): void {
   const text = turn.normalized.text;
-  SAID_AT.lastIndex = 0;
-  for (let m = SAID_AT.exec(text); m !== null; m = SAID_AT.exec(text)) {
-    const local = m[0].slice(0, m[0].indexOf(' at '));
-    // "that's at yahoo" is not an address; a local part with a dot, digit or underscore is.
-    if (NOT_LOCAL.test(local)) continue;
-    if (text.charCodeAt(m.index + m[0].length) === 64) continue;
-    const [start, end] = turn.normalized.toOriginal(m.index, m.index + m[0].length);
+  for (let at = text.indexOf(' at '); at >= 0; at = text.indexOf(' at ', at + 4)) {
+    const domain = DOMAIN_AFTER.exec(text.slice(at + 4, at + 68));
+    if (domain === null) continue;
+    const local = LOCAL_BEFORE.exec(text.slice(Math.max(0, at - 64), at));
+    // "that's at yahoo" is not an address.
+    if (local === null || NOT_LOCAL.test(local[0]) || /^[._%+-]/.test(local[0])) continue;
+    const [start, end] = turn.normalized.toOriginal(at - local[0].length, at + 4 + domain[0].length);
     out.push(candidate('EMAIL', turn.index, start, end, 'email-said-at', 0.8, { notes: ['spoken'] }));
   }
 }

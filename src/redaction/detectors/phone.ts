@@ -23,6 +23,20 @@ const PHONE_AFTER = /^[\s,.]*(?:is|was|that's|as)?\s*(?:the|my|our|their|his|her
 const TRUNK_ZERO = /(?<![\p{L}\p{N}+])0\d{2,4}[ .-]?\d{3,4}[ .-]?\d{3,4}(?![\p{L}\p{N}])/gu;
 const INTERNATIONAL = /(?<![\p{L}\p{N}+])\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?(?:\(?\d{1,5}\)?[ .-]?){1,5}\d{1,5}(?![\p{L}\p{N}])/gu;
 
+/**
+ * NANP numbering plan rules (cheaper than a libphonenumber parse for the commonest case): area code
+ * and exchange start with 2-9, the area code is not an N11 service code. 555 numbers pass: fictional
+ * or not, a caller's number is hidden.
+ */
+function nanpValid(value: string): boolean {
+  let d = value.replace(/\D/g, '');
+  if (d.length === 11 && d.startsWith('1')) d = d.slice(1);
+  if (d.length !== 10) return false;
+  const a = d.charCodeAt(0) - 48;
+  const e = d.charCodeAt(3) - 48;
+  return a >= 2 && e >= 2 && !(d[1] === '1' && d[2] === '1');
+}
+
 /** The number without its country code or trunk zero, so "+44 7896 066090" and "07896066090" compare equal. */
 function nationalPart(digits: string): string {
   if (digits.length === 11 && digits.startsWith('1')) return digits.slice(1);
@@ -98,7 +112,7 @@ function findFull(conv: ConversationView, turn: TurnView, out: Candidate[]): voi
   // Candidates come from cheap patterns; libphonenumber-js validates them (scanning whole turns with it is ~50x slower).
   NANP.lastIndex = 0;
   for (let m = NANP.exec(view.text); m !== null; m = NANP.exec(view.text)) {
-    const valid = isValidPhoneNumber(m[0], 'US');
+    const valid = nanpValid(m[0]);
     push(m.index, m.index + m[0].length, valid ? 'nanp-valid' : 'nanp-shape', valid ? 0.7 : 0.6, valid);
   }
   INTERNATIONAL.lastIndex = 0;

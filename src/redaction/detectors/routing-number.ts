@@ -1,5 +1,5 @@
 import { digitRuns } from '../analysis/digit-runs.js';
-import { isAbout, numberContext } from '../analysis/subject.js';
+import { isAbout, mentions, numberContext } from '../analysis/subject.js';
 import type { Candidate, ConversationView, Detector } from '../types.js';
 import { abaValid } from '../validators/aba.js';
 import { candidate } from './candidate.js';
@@ -13,6 +13,7 @@ export const routingNumberDetector: Detector = {
   types: ['ROUTING_NUMBER'],
   detect(conv: ConversationView): Candidate[] {
     const out: Candidate[] = [];
+    if (!mentions(conv, 'routing')) return out;
     for (const turn of conv.turns) {
       for (const run of digitRuns(turn)) {
         if (run.digits.length !== 9) continue;
