@@ -1,6 +1,6 @@
 // Conversation builder: turns are assembled from plain text and labelled value parts, so every
 // gold offset is computed from the final string (and then checked against it).
-import { chance, pick, ascii } from './values.mjs';
+import { chance, pick, ascii, luhnOk, ibanOk, abaOk } from './values.mjs';
 
 const CHAT_ABBR = [[/\byou\b/g, 'u'], [/\byour\b/g, 'ur'], [/\bplease\b/g, 'pls'], [/\bthanks\b/g, 'thx'],
   [/\bokay\b/g, 'ok'], [/\bbecause\b/g, 'bc'], [/\bright now\b/g, 'rn'], [/\bI don't know\b/g, 'idk'], [/\bto be honest\b/g, 'tbh']];
@@ -92,6 +92,17 @@ export function assertGold(rec) {
     pieces.set(g.entity, (pieces.get(g.entity) ?? new Set()).add(g.type));
   }
   for (const [e, types] of pieces) if (types.size !== 1) throw new Error(`${rec.id}: entity ${e} mixes types`);
+  // checksums of digit-form values: a full card (13+ digits, all pieces joined) passes Luhn, an IBAN mod-97
+  if (rec.style !== 'asr') {
+    const joined = new Map();
+    for (const g of rec.gold) joined.set(g.entity, (joined.get(g.entity) ?? '') + g.text);
+    for (const g of rec.gold) {
+      const v = joined.get(g.entity).replace(/[\s-]/g, '');
+      if (g.type === 'CREDIT_CARD' && v.length >= 13 && !luhnOk(v)) throw new Error(`${rec.id}: card fails Luhn`);
+      if (g.type === 'IBAN' && !ibanOk(v.toUpperCase())) throw new Error(`${rec.id}: IBAN fails mod-97`);
+      if (g.type === 'ROUTING_NUMBER' && !abaOk(v)) throw new Error(`${rec.id}: routing fails ABA checksum`);
+    }
+  }
   // spans must not overlap within a turn
   const byTurn = {};
   for (const g of rec.gold) (byTurn[g.turn] ??= []).push(g);

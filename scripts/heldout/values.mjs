@@ -149,6 +149,11 @@ export function iban(cc = pick(Object.keys(IBAN_BBAN))) {
   if (mod97(out.slice(4) + out.slice(0, 4)) !== 1) throw new Error('iban');
   return out;
 }
+export function abaOk(s) {
+  if (!/^\d{9}$/.test(s)) return false;
+  const c = s.split('').map(Number);
+  return (3 * (c[0] + c[3] + c[6]) + 7 * (c[1] + c[4] + c[7]) + c[2] + c[5] + c[8]) % 10 === 0;
+}
 export const ibanOk = (s) => mod97(s.slice(4) + s.slice(0, 4)) === 1;
 
 // ---------- cards ----------
