@@ -13,6 +13,11 @@ export type Evidence = 'strong' | 'greeting' | 'soft' | 'lexicon';
 const PARTICLES = new Set(['al', 'el', 'de', 'del', 'della', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'ibn', 'abu', 'mac', 'ben', 'dos', 'das', 'st']);
 /** Words that close a self-introduction: "this is hyun woo speaking", "my name is anna how can I help". */
 const CLOSERS = new Set(['speaking', 'here', 'how', 'from', 'calling', 'with']);
+/** Organisation words certain enough to look a few words ahead for. */
+const COMPANY_WORDS = new Set(
+  'bank banking insurance clinic hospital pediatrics foundation inc llc ltd corp corporation company group energy electric mutual union federal national financial partners associates apartments suites hotel airlines telecom wireless'.split(' '),
+);
+const ACCOUNT_WORDS = new Set(['account', 'accounts', 'card', 'balance', 'app']);
 const NOT_A_NAME = F.FUNCTION | F.FILLER | F.DIGITS | F.NUMBER_WORD | F.LETTER;
 
 /** The word without a possessive "'s" ("Hamza's" -> "hamza"). */
@@ -97,13 +102,16 @@ export function followedByOrg(words: readonly Word[], end: number, text: string)
   const gap = text.slice((words[end - 1] as Word).end, next.start);
   if (gap.includes('&')) return true;
   if (next.pause) return false;
+  // "to Mahmoud savings account": an account type, not a company.
+  if (ACCOUNT_WORDS.has(words[end + 1]?.lower ?? '')) return false;
   if (next.flags & F.ORG) return true;
   // "Morgan and Price Insurance", "Hope Harbor Foundation": an organisation word a little further on.
+  // "harper valley national bank" in lowercase ASR: a clear company word within three words.
   for (let k = end; k < end + 3 && k < words.length; k++) {
     const w = words[k] as Word;
     if (k > end && w.pause) return false;
-    if (w.flags & F.ORG) return true;
-    if (!(w.lower === 'and' || w.cap || w.flags & F.NAME)) return false;
+    if (w.flags & F.ORG && (k === end || COMPANY_WORDS.has(w.lower))) return true;
+    if (w.flags & F.FUNCTION && w.lower !== 'and') return false;
   }
   return false;
 }
