@@ -29,6 +29,7 @@ describe('phone detector', () => {
     [[a('the total is 1,800 dollars')]],
     [[a('your one-time code is 884213')]],
     [[a('flight UA 1234 leaves at 10:30')]],
+    [[a('please hold while I transfer you to extension 4412')]],
     [[c('I have 2 cards, 1 expired')]],
   ] as Array<[Turn[]]>)('leaves %j visible', (turns) => {
     expect(found(turns, 'PHONE')).toEqual([]);
@@ -42,11 +43,13 @@ describe('email detector', () => {
     ['send it to m chowdhury at mail dot com please', 'm chowdhury at mail dot com'],
     ['t a k u m i dot p a t e l four one at i cloud dot com', 't a k u m i dot p a t e l four one at i cloud dot com'],
     ['emilio underscore costa at outlook dot co dot uk', 'emilio underscore costa at outlook dot co dot uk'],
+    ['it is john.smith at gmail.com', 'john.smith at gmail.com'],
+    ['email me at jsmith at yahoo', 'jsmith at yahoo'],
   ])('%s', (text, expected) => {
     expect(found([c(text)], 'EMAIL')).toEqual([expected]);
   });
 
-  it.each([['meet me at the office dot'], ['I am at home, dot com bubble'], ['version 2.0 at noon']])('leaves %s visible', (text) => {
+  it.each([['meet me at the office dot'], ['I am at home, dot com bubble'], ['version 2.0 at noon'], ['I work at yahoo'], ["that's at gmail.com"]])('leaves %s visible', (text) => {
     expect(found([c(text)], 'EMAIL')).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ describe('credit card detector', () => {
     ['last four asked', [a('what are the last four digits of the card'), c('seven seven oh one')], ['seven seven oh one']],
     // fail closed: Luhn fails but the card number was asked for
     ['misheard digit in payment context', [a('please read me the card number'), c('4111 1111 1111 1112')], ['4111 1111 1111 1112']],
+    ['a Luhn-valid PAN after a money word', [c("i'd like to pay. it's 4111 1111 1111 1111")], ['4111 1111 1111 1111']],
   ] as Array<[string, Turn[], string[]]>)('%s', (_name, turns, expected) => {
     expect(cards(turns)).toEqual(expected);
   });
@@ -35,7 +36,15 @@ describe('credit card detector', () => {
     expect(found.some((f) => f.turn === 2 || f.turn === 4)).toBe(false);
   });
 
+  it('keeps following the dictation when the agent only waits ("take your time")', () => {
+    const turns = [a('can i get the card number'), c('hold on let me grab it'), a('sure take your time'), c('ok it is four one one one'), a('okay'), c('one one one one'), a('mm-hmm'), c('one one one one one one one one')];
+    const found = detectConversation(turns).filter((f) => f.type === 'CREDIT_CARD');
+    expect(found.map((f) => f.turn)).toEqual([3, 5, 7]);
+    expect(new Set(found.map((f) => f.entityId)).size).toBe(1);
+  });
+
   it.each([
+    ['a card limit', [a('the card has a limit of 5000')]],
     ['order number', [a("what's the order number"), c('4111111111111111')]],
     ['tracking number, Luhn-failing', [c('tracking 1234 5678 9012 3456')]],
     ['a price', [c('it cost $1,499.99 in total')]],

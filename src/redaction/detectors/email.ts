@@ -41,7 +41,9 @@ function findSaidAt(turn: TurnView, out: Candidate[]): void {
   for (let at = text.indexOf(' at '); at >= 0; at = text.indexOf(' at ', at + 4)) {
     const domain = DOMAIN_AFTER.exec(text.slice(at + 4, at + 68));
     if (domain === null) continue;
-    const local = LOCAL_BEFORE.exec(text.slice(Math.max(0, at - 64), at));
+    const before = text.slice(Math.max(0, at - 64), at);
+    const local = LOCAL_BEFORE.exec(before);
+    if (local !== null && /['’]$/.test(before.slice(0, local.index))) continue; // "that's at ...
     // "that's at yahoo" is not an address.
     if (local === null || NOT_LOCAL.test(local[0]) || /^[._%+-]/.test(local[0])) continue;
     const [start, end] = turn.normalized.toOriginal(at - local[0].length, at + 4 + domain[0].length);

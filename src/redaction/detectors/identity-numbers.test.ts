@@ -16,6 +16,8 @@ describe('SSN detector', () => {
     [[a('and your social security number'), c('two one nine oh nine nine nine nine nine')], ['two one nine oh nine nine nine nine nine']],
     [[a('last four of your social'), c('6789')], ['6789']],
     [[c('SSN 078 05 1120')], ['078 05 1120']],
+    // ASR puts commas where the caller paused
+    [[c('my social security number is one two three, four five, six seven eight nine')], ['one two three, four five, six seven eight nine']],
     // written AAA-GG-SSSS with no context word is still an SSN
     [[c('here you go 536-22-8870')], ['536-22-8870']],
     // fail closed: an invalid one where it was asked for
