@@ -13,6 +13,7 @@ export interface TestServer {
   server: CallvaultServer;
   /** The demo users and their one-time passwords, as the first start prints them. */
   accounts: DemoAccount[];
+  demoBrandId: string;
   demoBrandName: string;
   /** Moves the server's clock forward (session expiry) without waiting. */
   advanceClock(seconds: number): void;
@@ -60,6 +61,7 @@ export async function startTestServer(consoleDir: string): Promise<TestServer> {
     url,
     server,
     accounts: seeded.accounts,
+    demoBrandId: seeded.brandId,
     demoBrandName: demo?.name ?? '',
     advanceClock(seconds) {
       offsetMs += seconds * 1000;

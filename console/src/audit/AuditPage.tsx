@@ -7,8 +7,6 @@ import { AuditFilters, EMPTY_FILTERS, type AuditFilterValues } from './AuditFilt
 import { AuditTable } from './AuditTable.js';
 import { ChainStatusPanel } from './ChainStatusPanel.js';
 
-const PAGE_SIZE = 50;
-
 /** datetime-local gives local wall time; the API takes ISO 8601 instants. */
 function toIso(local: string): string | undefined {
   if (!local) return undefined;
@@ -33,7 +31,7 @@ export function AuditPage({ canListUsers }: { canListUsers: boolean }) {
         action: filters.action.trim() || undefined,
         from: toIso(filters.from),
         to: toIso(filters.to),
-        limit: PAGE_SIZE,
+        limit: Number(filters.pageSize),
         before,
       }),
     [filters, before, refreshKey],
