@@ -30,12 +30,13 @@ export function isWeakZero(lower: string): boolean {
   return lower === 'oh' || lower === 'o';
 }
 
-/** A word that can be part of a spoken number run (multipliers and scales included). */
+const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  ...DIGIT_WORDS.keys(), ...TEEN_WORDS.keys(), ...TENS_WORDS.keys(), ...ORDINAL_WORDS.keys(), ...MULTIPLIERS.keys(), 'hundred', 'thousand',
+]);
+
+/** A word that can be part of a spoken number run (multipliers and scales included). One set lookup: hot path. */
 export function isNumberWord(lower: string): boolean {
-  return (
-    DIGIT_WORDS.has(lower) || TEEN_WORDS.has(lower) || TENS_WORDS.has(lower) || ORDINAL_WORDS.has(lower) ||
-    MULTIPLIERS.has(lower) || lower === 'hundred' || lower === 'thousand'
-  );
+  return NUMBER_WORDS.has(lower);
 }
 
 /** One digit group of a parsed run, with the index range [from, to) of the words it came from. */
