@@ -42,7 +42,7 @@ forEachDatabase('key rotation', (getDb) => {
     const first = await db.query<{ secret: Uint8Array }>(`SELECT secret FROM test_secrets WHERE id = $1`, [ids[1]]);
     expect((await vault.decrypt(db, { brandId: brand }, ids[1] as string, Buffer.from(first.rows[0]?.secret ?? []))).toString()).toBe('secret 1');
 
-    const worker = createWorker({ db, handlers: { [REENCRYPT_JOB]: reencryptJobHandler({ db, vault, audit }) } });
+    const worker = createWorker({ db, handlers: { [REENCRYPT_JOB]: reencryptJobHandler({ db, vault, audit, retireGraceMs: 0 }) } });
     await worker.runUntilIdle();
     expect(await getJob(db, rotation.jobId)).toMatchObject({ status: 'succeeded', progress: { done: 405, total: 405 } });
 

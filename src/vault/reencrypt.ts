@@ -7,7 +7,7 @@ import * as store from './key-store.js';
 import { encryptedColumns, type EncryptedColumn } from './registry.js';
 import { parseScopeKey, scopeKey } from './scope.js';
 import type { KeyScope } from './types.js';
-import type { VaultService } from './vault.js';
+import { RETIRE_GRACE_MS, type VaultService } from './vault.js';
 
 export const REENCRYPT_JOB = 'vault.reencrypt';
 const BATCH = 200;
@@ -18,7 +18,8 @@ const BATCH = 200;
  * simply finds fewer records left. A record that cannot be decrypted is skipped and counted; the
  * job then fails without retiring, so nothing becomes unreadable.
  */
-export function reencryptJobHandler(deps: { db: Db; vault: VaultService; audit: AuditLog }): JobHandler {
+export function reencryptJobHandler(deps: { db: Db; vault: VaultService; audit: AuditLog; retireGraceMs?: number }): JobHandler {
+  const grace = deps.retireGraceMs ?? RETIRE_GRACE_MS;
   return async (job, ctx) => {
     const scope = parseScopeKey(String(job.payload.scope));
     const s = scopeKey(scope);
@@ -40,6 +41,13 @@ export function reencryptJobHandler(deps: { db: Db; vault: VaultService; audit: 
         }
       }
       if (failed.size > 0) throw vaultErrors.decrypt_failed(`${failed.size} record(s) of ${s} could not be re-encrypted; old versions kept`);
+      // Other servers may seal with the previous version until their key lookup cache expires:
+      // wait out that window after the rotation, then look again before retiring anything.
+      const wait = grace - (await activeAgeMs(deps.db, s));
+      if (wait > 0) {
+        await sleep(wait, ctx.signal);
+        continue;
+      }
       const retired = await deps.db.transaction(async (tx) => {
         await tx.query(`SELECT version FROM vault_data_keys WHERE scope = $1 FOR UPDATE`, [s]);
         if ((await countPending(tx, columns, scope, version)) > 0) return undefined; // new writes raced us: go again
@@ -62,6 +70,21 @@ export function reencryptJobHandler(deps: { db: Db; vault: VaultService; audit: 
     }
     throw vaultErrors.key_unknown('re-encryption kept racing new writes; it will be retried');
   };
+}
+
+async function activeAgeMs(db: Db, scope: string): Promise<number> {
+  const { rows } = await db.query<{ ms: number }>(
+    `SELECT (EXTRACT(EPOCH FROM (now() - created_at)) * 1000)::float8 AS ms FROM vault_data_keys WHERE scope = $1 AND status = 'active'`,
+    [scope],
+  );
+  return Number(rows[0]?.ms ?? Number.POSITIVE_INFINITY);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
 }
 
 function whereScope(c: EncryptedColumn, scope: KeyScope, firstParam: number): { sql: string; params: unknown[] } {

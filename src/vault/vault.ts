@@ -1,4 +1,4 @@
-import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { Db, Queryable } from '../db/types.js';
 import { open, seal, sealedKeyVersion } from './ciphertext.js';
 import { vaultErrors } from './errors.js';
@@ -11,8 +11,17 @@ export interface VaultOptions {
   kms: Kms | LocalKms;
   /** How long an unwrapped data key stays in memory (default 60 s); 0 disables the cache. */
   cacheTtlMs?: number;
+  /**
+   * How long a key row (which version is active, which versions exist) is trusted without asking
+   * the database again (default 5 s). Another server's rotation or destruction reaches this one
+   * within this delay; re-encryption waits longer than this before retiring a version.
+   */
+  lookupTtlMs?: number;
   now?: () => number;
 }
+
+/** Default delay a background re-encryption waits after a rotation before it retires old versions. */
+export const RETIRE_GRACE_MS = 30_000;
 
 /** The vault plus the key-lifecycle operations the key service and the re-encryption job use. */
 export interface VaultService extends Vault {
@@ -38,12 +47,26 @@ export interface VaultService extends Vault {
 export function createVault(opts: VaultOptions): VaultService {
   const kms = opts.kms;
   const ttl = opts.cacheTtlMs ?? 60_000;
+  const lookupTtl = opts.lookupTtlMs ?? 5_000;
   const now = opts.now ?? Date.now;
   const cache = new Map<string, { key: KeyObject; expires: number }>();
+  const rows = new Map<string, { row: store.DataKeyRow; expires: number }>();
+  const forget = (scope: string): void => {
+    for (const m of [cache, rows]) for (const id of [...m.keys()]) if (id.startsWith(`${scope}#`)) m.delete(id);
+  };
+  const remember = (id: string, row: store.DataKeyRow): store.DataKeyRow => {
+    if (lookupTtl > 0) rows.set(id, { row, expires: now() + lookupTtl });
+    return row;
+  };
+  const recalled = (id: string): store.DataKeyRow | undefined => {
+    const hit = rows.get(id);
+    return hit && hit.expires > now() ? hit.row : undefined;
+  };
 
   async function unwrapCached(row: store.DataKeyRow): Promise<KeyObject> {
     if (!row.wrapped) throw vaultErrors.key_retired();
-    const id = `${row.scope}#${row.version}#${row.kek_id}`;
+    // The wrapped bytes' fingerprint is part of the id, so a re-wrapped or recreated key never hits.
+    const id = `${row.scope}#${row.version}#${createHash('sha256').update(row.wrapped).digest('hex').slice(0, 32)}`;
     const hit = cache.get(id);
     if (hit && hit.expires > now()) return hit.key;
     const raw = await kms.unwrap(row.wrapped, row.scope);
@@ -62,10 +85,12 @@ export function createVault(opts: VaultOptions): VaultService {
     }
   }
 
-  async function active(tx: Queryable, scope: string): Promise<store.DataKeyRow> {
+  async function active(tx: Queryable, scope: string, fresh = false): Promise<store.DataKeyRow> {
+    const cached = fresh ? undefined : recalled(`${scope}#active`);
+    if (cached) return cached;
     for (let attempt = 0; attempt < 3; attempt++) {
       const row = await store.activeKey(tx, scope);
-      if (row) return row;
+      if (row) return remember(`${scope}#active`, row);
       // No active row: a first write (create version 1) or a rotation committed while we waited.
       if (await store.isDestroyed(tx, scope)) throw vaultErrors.key_destroyed();
       if ((await store.keysOf(tx, scope)).length === 0) await store.insertFirstKey(tx, scope, kms.kekId, await newWrappedKey(scope));
@@ -83,16 +108,19 @@ export function createVault(opts: VaultOptions): VaultService {
     async decrypt(tx, scope, recordId, sealed) {
       const s = scopeKey(scope);
       const bytes = Buffer.from(sealed);
-      const row = await store.keyVersion(tx, s, sealedKeyVersion(bytes));
+      const version = sealedKeyVersion(bytes);
+      const row = recalled(`${s}#v${version}`) ?? (await store.keyVersion(tx, s, version));
+      if (row) remember(`${s}#v${version}`, row);
       if (!row) throw (await store.isDestroyed(tx, s)) ? vaultErrors.key_destroyed() : vaultErrors.key_unknown();
       return open(await unwrapCached(row), s, recordId, bytes);
     },
     async activeVersion(tx, scope) {
-      return (await active(tx, scopeKey(scope))).version;
+      return (await active(tx, scopeKey(scope), true)).version;
     },
     async rotateDataKey(tx, scope) {
       const s = scopeKey(scope);
-      await active(tx, s); // a scope with no key yet gets version 1 first, so rotation yields 2
+      await active(tx, s, true); // a scope with no key yet gets version 1 first, so rotation yields 2
+      forget(s);
       return store.addVersion(tx, s, kms.kekId, await newWrappedKey(s));
     },
     async rotateKek(db) {
@@ -116,22 +144,24 @@ export function createVault(opts: VaultOptions): VaultService {
       });
       await local.completeKekRotation();
       cache.clear();
+      rows.clear();
       return { kekId, rewrapped };
     },
     async destroyScope(tx, scope) {
       const s = scopeKey(scope);
       if ('system' in scope) throw vaultErrors.invalid_scope('the system scope cannot be destroyed');
-      for (const id of [...cache.keys()]) if (id.startsWith(`${s}#`)) cache.delete(id);
+      forget(s);
       return store.destroyScopeKeys(tx, s);
     },
     async shredKeyMaterial(scope) {
       const s = scopeKey(scope);
-      for (const id of [...cache.keys()]) if (id.startsWith(`${s}#`)) cache.delete(id);
+      forget(s);
       const local = kms as Partial<LocalKms>;
       await local.destroyContext?.(s);
     },
     clearCache() {
       cache.clear();
+      rows.clear();
     },
   };
 }
