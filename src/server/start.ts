@@ -7,6 +7,7 @@ import { buildApp } from '../http/app.js';
 import type { Worker } from '../jobs/index.js';
 import { composeServices, type ComposeOptions, type Services } from './compose.js';
 import { firstStart, firstStartBanner } from './first-start.js';
+import { seedPgliteFromTemplate } from './pglite-template.js';
 import { onShutdownSignal } from './shutdown.js';
 import { createServerWorker } from './workers.js';
 
@@ -23,6 +24,7 @@ export interface CallvaultServer {
  * Not listening yet: `startServer` listens; the scale-out test builds two of these on one database.
  */
 export async function createServer(config: Config, opts: ComposeOptions & { consoleDir?: string | false; db?: Db } = {}): Promise<CallvaultServer> {
+  if (!opts.db && !config.databaseUrl) await seedPgliteFromTemplate(config.dataDir);
   const db = opts.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   const services = await composeServices(db, config, opts);
   const app = await buildApp(services, opts.consoleDir === undefined ? {} : { consoleDir: opts.consoleDir });
