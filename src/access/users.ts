@@ -79,7 +79,8 @@ export function createUserService(ctx: AccessContext): UserService {
           await replaceAssignments(tx, id, assignments);
           const target = { type: 'user', id };
           await ctx.record(tx, { actor: principal.actor, action: 'user.create', brandId: null, outcome: 'success', target, details: { isSecurityAdmin } }, principal);
-          for (const a of assignments) {
+          // Chains are locked in brand-id order everywhere, so concurrent writers cannot deadlock.
+          for (const a of [...assignments].sort((x, y) => x.brandId.localeCompare(y.brandId))) {
             await ctx.record(tx, { actor: principal.actor, action: 'user.assign', brandId: a.brandId, outcome: 'success', target, details: { role: a.role } }, principal);
           }
         });
@@ -101,7 +102,8 @@ export function createUserService(ctx: AccessContext): UserService {
           await replaceAssignments(tx, userId, assignments);
           const target = { type: 'user', id: userId };
           // One event per brand whose access changed, in that brand's chain (its auditors see it).
-          for (const b of new Set([...before.map((a) => a.brandId), ...assignments.map((a) => a.brandId)])) {
+          const touched = new Set([...before.map((a) => a.brandId), ...assignments.map((a) => a.brandId)]);
+          for (const b of [...touched].sort()) {
             const role = assignments.find((a) => a.brandId === b)?.role ?? null;
             if (before.find((a) => a.brandId === b)?.role === role) continue;
             await ctx.record(tx, { actor: principal.actor, action: 'user.assign', brandId: b, outcome: 'success', target, details: { role } }, principal);
