@@ -16,12 +16,12 @@ const PHRASES: ReadonlyArray<[Subject, string]> = [
   ['negative', String.raw`(?:insurance|gift|sim|id|library|loyalty|membership|member|rewards|health|medicare|medicaid) card(?: number)?`],
   ['negative', String.raw`(?:verification|confirmation|one[- ]time|access|promo|promotional|discount|coupon|zip|postal|post|authori[sz]ation|reset|pass|otp) code`],
   ['cvv', String.raw`(?:cvv2?|cvc2?|csc|cid|card verification(?: value| code| number)?|(?:card )?security (?:code|number)|(?:three|four|3|4)[- ]digit(?:s|s? (?:code|number))?(?: on the back)?|digits on the back|code on the back)(?: (?:on|of) (?:the|your) (?:card|back))?`],
-  ['expiry', String.raw`(?:expir\w*|expiry|exp\.?(?= )|valid (?:thru|through|until)|good (?:thru|through|until))(?: date)?(?: (?:on|of) (?:the|your) card)?`],
-  ['routing', String.raw`(?:routing|aba|transit|sort code)(?: number| no\.?| #)?`],
+  ['expiry', String.raw`(?:expir\w*|expiry|exp\.?(?=[ :])|valid (?:thru|through|until)|good (?:thru|through|until))(?: date)?(?: (?:on|of) (?:the|your) card)?`],
+  ['routing', String.raw`(?:routing|rtn|aba|transit|sort code)(?: number| no\.?| #)?`],
   ['iban', String.raw`(?:iban|international bank account)(?: number| no\.?| #)?`],
   ['ssn', String.raw`(?:social security|social|ssn|ss|taxpayer id|tin)(?: number| no\.?| #)?`],
-  ['dob', String.raw`date of birth|birth ?date|birthday|born|dob|d\.o\.b|birth`],
-  ['card', String.raw`(?:sixteen|fifteen|16|15|long)[- ]digit(?:s| number)?|digits on the front|number on the front|(?:credit|debit|payment|bank|the|your|my|this|that|new|old|same) card(?: number)?|card(?: number)?|long number|visa|master ?card|amex|american express|discover|maestro|diners|jcb|union ?pay|pan`],
+  ['dob', String.raw`date of birth|birth ?date|birthday|b-?day|born|dob|d\.o\.b|birth`],
+  ['card', String.raw`(?:sixteen|fifteen|16|15|long)[- ]digit(?:s| number)?|digits on the front|number on the front|(?:credit|debit|payment|bank|the|your|my|this|that|new|old|same) card(?: number)?|card(?: number)?|long number|cc|ccn|visa|master ?card|amex|american express|discover|maestro|diners|jcb|union ?pay|pan`],
   ['account', String.raw`(?:bank |checking |savings |chequing )?(?:account|acct|a/c)(?: number| no\.?| #)?|checking|savings|chequing`],
   ['phone', String.raw`phone|telephone|area code|cell|mobile|landline|fax|call ?back|call (?:me|you|us|them|him|her)|reach (?:me|you|us|them|him|her)|contact (?:me|you|us|them|him|her)|call|calling|reached|reach|contact|contacting|get in touch|direct line|line|text (?:me|you|us|them|him|her)|(?:my|your|the|his|her|their|best|good|contact|home|work|direct|toll[- ]free|new|other|alternate|daytime|evening|callback) number|number to reach|dial|hotline|number (?:is|will be|was)`],
   // Money words: an amount, not an identifier. They do not hide a full, Luhn-valid card number ("I'd like to pay, it's 4111 ...").
@@ -36,7 +36,7 @@ const KEYWORDS = new RegExp(`(?<![A-Za-z0-9])(?:${PHRASES.map(([, p]) => `(${p})
 
 /** Number followed by a unit or a word that makes it an amount, a time or a quantity. */
 const AFTER_NEGATIVE = /^\s?(?:dollars?|bucks|cents|euros?|pounds?|percent|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|items?|units?|pieces?|pcs|am|pm|a\.m|p\.m|o'clock|gb|mb|tb|gig|mbps|miles?|km|lbs?|kg|business days|times|x\b|st\b|nd\b|rd\b|th\b|:\d)/;
-const BEFORE_NEGATIVE = /(?:[$€£#]|\d[.:,]|[:.,]\d)\s?$/;
+const BEFORE_NEGATIVE = /(?:[$€£]|\d[.:,]|[:.,]\d)\s?$/;
 
 interface KeywordHit {
   start: number;

@@ -16,6 +16,7 @@ describe('card expiry detector', () => {
     [[a('when does the card expire'), c('oh nine twenty seven')], ['oh nine twenty seven']],
     [[c('it expires September 2027')], ['September 2027']],
     [[c('exp 11/2030 and the cvv is 123')], ['11/2030']],
+    [[c('Card: 4111-1111-1111-1111 Exp: 12/26 CVV: 123')], ['12/26']],
     [[a("what's the expiry on the card"), c('march twenty twenty nine')], ['march twenty twenty nine']],
     [[a('expiration month and year'), c('ten twenty eight')], ['ten twenty eight']],
   ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {

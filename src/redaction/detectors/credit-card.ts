@@ -41,8 +41,8 @@ export const creditCardDetector: Detector = {
           continue;
         }
         if (len < 4) continue;
-        // A piece: try to gather the rest of a number dictated over several turns.
-        const pieces = gatherDictation(conv, k, run);
+        // "ending in 4821", "last four 4821": a part said on purpose, not the start of a dictation.
+        const pieces = PART_BEFORE.test(turn.lower.slice(Math.max(0, run.start - 24), run.start)) ? [{ turn: turn.index, run }] : gatherDictation(conv, k, run);
         const total = pieces.reduce((n, p) => n + p.run.digits.length, 0);
         if (pieces.length > 1) {
           const entityId = `card-${turn.index}-${run.start}`;
@@ -66,21 +66,23 @@ export const creditCardDetector: Detector = {
   },
 };
 
+const PART_BEFORE = /(?:ending (?:in|with)|ends (?:in|with)|last (?:four|4)(?: digits)?(?: (?:is|are))?)\W*$/;
+
 /** The first chunk, later chunks of the same turn, then the chunks of the following turns. */
 function gatherDictation(conv: ConversationView, k: number, first: DigitRun): DictatedPiece[] {
   const turn = conv.turns[k] as TurnView;
   const pieces: DictatedPiece[] = [{ turn: turn.index, run: first }];
   let total = first.digits.length;
-  // Later runs in the same turn belong to the same dictation ("4111 1111, 1111").
-  for (const r of digitRuns(turn)) {
-    if (r.start > first.start && total + r.digits.length <= 19) {
-      pieces.push({ turn: turn.index, run: r });
-      total += r.digits.length;
-    }
-  }
   const namedAsCard = (t: TurnView, r: DigitRun): boolean => {
     const near = numberContext(conv, t.index, r.start, r.end).near;
     return near === undefined || near === 'card';
   };
+  // Later runs in the same turn belong to the same dictation ("4111 1111 and 1111"), unless named otherwise.
+  for (const r of digitRuns(turn)) {
+    if (r.start <= first.start) continue;
+    if (total + r.digits.length > 19 || !namedAsCard(turn, r)) break;
+    pieces.push({ turn: turn.index, run: r });
+    total += r.digits.length;
+  }
   return pieces.concat(continuation(conv, k, 19 - total, namedAsCard));
 }

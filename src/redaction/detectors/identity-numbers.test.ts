@@ -68,6 +68,8 @@ describe('date of birth detector', () => {
     [[a('and your date of birth'), c('march third nineteen eighty five')], ['march third nineteen eighty five']],
     [[c('I was born on 04/01/1985')], ['04/01/1985']],
     [[c('DOB is 5th of September, 1966')], ['5th of September, 1966']],
+    [[c('bday 03.03.1985')], ['03.03.1985']],
+    [[a('For verification, what year were you born?'), c('1979')], ['1979']],
     [[a('can you confirm your birthday'), c('ten six ninety two')], ['ten six ninety two']],
     [[c('my date of birth is October 13th, 1961')], ['October 13th, 1961']],
   ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {
