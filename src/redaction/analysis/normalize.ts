@@ -21,7 +21,7 @@ const LABEL_KINDS = new Set(['word', 'number', 'digits', 'spelled']);
  * "a"/"i". Most formatted and chat turns have none and skip normalization (and tokenization).
  */
 const REWRITE_HINT = new RegExp(
-  String.raw`\b(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|double|triple|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|dot|point|underscore|dash|hyphen|plus|[b-hj-z])\b`,
+  String.raw`\b(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|double|triple|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|dot|point|underscore|dash|hyphen|slash|plus|[b-hj-z])\b`,
 );
 
 export function needsRewrite(lower: string): boolean {

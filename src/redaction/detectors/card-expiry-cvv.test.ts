@@ -19,6 +19,7 @@ describe('card expiry detector', () => {
     [[c('Card: 4111-1111-1111-1111 Exp: 12/26 CVV: 123')], ['12/26']],
     [[a("what's the expiry on the card"), c('march twenty twenty nine')], ['march twenty twenty nine']],
     [[a('expiration month and year'), c('ten twenty eight')], ['ten twenty eight']],
+    [[a('expiration'), c('oh nine slash twenty seven')], ['oh nine slash twenty seven']],
   ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {
     expect(found(turns, 'CARD_EXPIRY')).toEqual(expected);
   });
@@ -37,6 +38,7 @@ describe('card CVV detector', () => {
   it.each([
     [[a('and the security code on the back?'), c("it's 482")], ['482']],
     [[a('can I get the CVV'), c('four one two')], ['four one two']],
+    [[a("what's the c v v"), c('three four one')], ['three four one']],
     [[c('the three digits on the back are 058')], ['058']],
     [[a('last thing, the four digit code on the front of the amex'), c('6251')], ['6251']],
   ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {
