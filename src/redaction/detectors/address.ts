@@ -75,6 +75,7 @@ export const addressDetector: Detector = {
     const out: Candidate[] = [];
     conversation.turns.forEach((turn, position) => {
       const words = turnWords(turn);
+      if (!(words.mask & (F.DIGITS | F.NUMBER_WORD))) return; // an address needs a number
       const asked = askedFor(conversation, position, ADDRESS_QUESTION);
       for (let i = 0; i < words.length; i++) {
         const w = words[i] as Word;

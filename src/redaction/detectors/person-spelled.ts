@@ -10,7 +10,6 @@ import type { ConversationView, TurnView } from '../types.js';
 import { askedFor } from './person-context.js';
 
 const SPELL_QUESTION = /\bspell\b/;
-const HYPHENATED = /^\p{L}(?:[-.]\p{L}){2,}$/u;
 const CONTINUES_AS_HANDLE = new Set(['dot', 'at', 'underscore', 'dash', 'hyphen', '@', 'period']);
 
 export interface SpelledName {
@@ -26,15 +25,17 @@ const isLetter = (w: Word | undefined): w is Word => w !== undefined && (w.flags
 export function spelledNames(conversation: ConversationView, position: number, turn: TurnView): SpelledName[] {
   const words = turnWords(turn);
   const out: SpelledName[] = [];
+  if (!(words.mask & (F.LETTER | F.SPELLED))) return out;
   let asked: boolean | undefined;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
     let end = i;
     let letters = '';
-    if (HYPHENATED.test(w.text)) {
+    if (w.flags & F.SPELLED) {
       end = i + 1;
       letters = w.lower.replace(/[-.]/g, '');
     } else {
+      if (!(w.flags & F.LETTER)) continue;
       while (isLetter(words[end]) && (end === i || !(words[end] as Word).sentence)) letters += (words[end++] as Word).lower;
       if (end - i < 3) continue;
     }

@@ -130,6 +130,11 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
   return out;
 }
 
+function isCovered(list: readonly Found[], at: number): boolean {
+  for (const f of list) if (at >= f.start && at < f.end) return true;
+  return false;
+}
+
 /** Drops spans lying inside another (a spelled name also read as an answer). */
 function withoutNested(list: Found[]): Found[] {
   return list.filter((f, k) => !list.some((g, j) => j !== k && g.start <= f.start && g.end >= f.end && (g.end - g.start > f.end - f.start || j < k)));
@@ -153,13 +158,12 @@ export const personDetector: Detector = {
     const out: Candidate[] = [];
     turns.forEach((turn, p) => {
       const list = found[p] as Found[];
-      const covered = (s: number): boolean => list.some((f) => s >= f.start && s < f.end);
       if (memory.size > 0) {
         const words = turnWords(turn);
         for (let i = 0; i < words.length; i++) {
           const w = words[i] as Word;
           const lower = bare(w);
-          if (!memory.has(lower) || covered(w.start)) continue;
+          if (!memory.has(lower) || isCovered(list, w.start)) continue;
           if (lower === 'will' && !(w.cap && !w.sentence) && !memory.has(words[i + 1]?.lower ?? '') && !GREETING_CUES.has(words[i - 1]?.lower ?? '')) continue;
           const prevLower = words[i - 1]?.lower ?? '';
           const next = words[i + 1];

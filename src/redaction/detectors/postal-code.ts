@@ -21,13 +21,14 @@ export const postalCodeDetector: Detector = {
     const out: Candidate[] = [];
     conversation.turns.forEach((turn, position) => {
       const words = turnWords(turn);
+      if (!(words.mask & (F.HAS_DIGIT | F.NUMBER_WORD))) return; // a postcode has digits, typed or said
       const asked = askedFor(conversation, position, ZIP_CONTEXT);
       const named = ZIP_CONTEXT.test(turn.lower);
       const anyContext = asked || named;
       for (let i = 0; i < words.length; i++) {
         const w = words[i] as Word;
         // Prefilter: without context only a typed UK/Canadian code (letters and digits) can qualify.
-        if (!anyContext && !(w.flags & F.DIGITS) && !/\d/.test(w.lower)) continue;
+        if (!anyContext && !(w.flags & F.HAS_DIGIT)) continue;
         // Start a spoken code at the first word of a run only.
         if (i > 0 && !w.pause && postcodeEnd(words, i - 1) > i) continue;
         const end = postcodeEnd(words, i);

@@ -6,31 +6,43 @@
 import type { TurnView } from '../types.js';
 import { wordFlags } from './word-flags.js';
 
-export interface Word {
-  readonly text: string;
-  readonly lower: string;
-  readonly start: number;
-  readonly end: number;
-  /** What the lexicons say about the word (see word-flags.ts). */
-  readonly flags: number;
-  /** First character is an upper-case letter. */
-  readonly cap: boolean;
-  /** A comma, colon, semicolon, dash or bracket stands between the previous word and this one. */
-  readonly pause: boolean;
-  /** A full stop, question or exclamation mark stands before this word (or it is the first word). */
-  readonly sentence: boolean;
+/** A word of a turn. `text` is sliced from the turn only when asked for (most words never are). */
+export class Word {
+  constructor(
+    private readonly source: string,
+    readonly lower: string,
+    readonly start: number,
+    readonly end: number,
+    /** What the lexicons say about the word (see word-flags.ts). */
+    readonly flags: number,
+    /** First character is an upper-case letter. */
+    readonly cap: boolean,
+    /** A comma, colon, semicolon, dash or bracket (or a sentence end) stands before this word. */
+    readonly pause: boolean,
+    /** A full stop, question or exclamation mark stands before this word (or it is the first word). */
+    readonly sentence: boolean,
+  ) {}
+
+  get text(): string {
+    return this.source.slice(this.start, this.end);
+  }
 }
 
 /** Abbreviations whose full stop is not a sentence end ("Mr. Okafor", "Oak St. Apt 4"). */
 const DOTTED = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'ave', 'rd', 'jr', 'sr', 'apt', 'no', 'blvd', 'ln', 'ct', 'mt', 'ft', 'prof', 'pl']);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
+/** The words of a turn, with the union of their flags (a cheap per-turn prefilter). */
+export interface TurnWords extends ReadonlyArray<Word> {
+  readonly mask: number;
+}
+
 /** The words are kept on the TurnView itself under a private symbol (a WeakMap costs more in GC). */
 const WORDS = Symbol('callvault.turnWords');
-type WithWords = TurnView & { [WORDS]?: readonly Word[] };
+type WithWords = TurnView & { [WORDS]?: TurnWords };
 
 /** Words of `turn.text`, scanned once per TurnView and shared by the detectors. */
-export function turnWords(turn: TurnView): readonly Word[] {
+export function turnWords(turn: TurnView): TurnWords {
   const holder = turn as WithWords;
   let words = holder[WORDS];
   if (!words) {
@@ -56,9 +68,10 @@ function isJoiner(c: number): boolean {
  * Scans a text into words: letters/digits joined by inner ' ’ . @ _ + - (emails, handles,
  * "G-O-N-Z-A-L-E-Z"), and a lone '#'. `lower` is the text lower-cased (same length) when known.
  */
-export function scanWords(text: string, lower?: string): Word[] {
+export function scanWords(text: string, lower?: string): Word[] & { mask: number } {
   const low = lower !== undefined && lower.length === text.length ? lower : undefined;
-  const out: Word[] = [];
+  const out = Object.assign([] as Word[], { mask: 0 });
+  let mask = 0;
   const n = text.length;
   let prevEnd = 0;
   let prevLower = '';
@@ -92,21 +105,14 @@ export function scanWords(text: string, lower?: string): Word[] {
       } else if (g === 63 || g === 33 || g === 10) sentence = true;
       else if (g === 44 || g === 58 || g === 59 || g === 40 || g === 41 || g === 8212 || g === 8211 || g === 34) pause = true;
     }
-    const word = text.slice(start, i);
-    const wl = low ? low.slice(start, i) : word.toLowerCase();
-    out.push({
-      text: word,
-      lower: wl,
-      start,
-      end: i,
-      flags: wordFlags(wl),
-      cap: word.charCodeAt(0) !== wl.charCodeAt(0),
-      pause: pause || sentence,
-      sentence,
-    });
+    const wl = low ? low.slice(start, i) : text.slice(start, i).toLowerCase();
+    const flags = wordFlags(wl);
+    mask |= flags;
+    out.push(new Word(text, wl, start, i, flags, text.charCodeAt(start) !== wl.charCodeAt(0), pause || sentence, sentence));
     prevEnd = i;
     prevLower = wl;
   }
+  out.mask = mask;
   return out;
 }
 

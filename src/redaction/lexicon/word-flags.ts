@@ -32,9 +32,14 @@ export const F = {
   POSSESSIVE: 1 << 13,
   /** A known name that is also an English word written both ways ("ivory"/"Ivory", "faith"). */
   VOCAB_NAME: 1 << 14,
+  /** Has a digit somewhere ("sw1a", "l4c", "4821"). */
+  HAS_DIGIT: 1 << 15,
+  /** Letters joined by hyphens or dots: a spelled word ("g-o-n-z-a-l-e-z"). */
+  SPELLED: 1 << 16,
 } as const;
 
 const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’-]*$/u;
+const SPELLED = /^\p{L}(?:[-.]\p{L}){2,}$/u;
 const memo = new Map<string, number>();
 const MEMO_LIMIT = 200_000;
 
@@ -56,7 +61,9 @@ function compute(lower: string): number {
     word = word.slice(0, -2);
   }
   if (isNumberWord(word)) flags |= F.NUMBER_WORD;
+  if (/\d/.test(word)) flags |= F.HAS_DIGIT;
   if (isDigitWord(word)) return flags | F.DIGITS;
+  if (SPELLED.test(word)) flags |= F.SPELLED;
   if (FUNCTION_WORDS.has(word)) flags |= F.FUNCTION;
   if (FILLER_WORDS.has(word)) flags |= F.FILLER;
   if (UNIT_WORDS.has(word)) flags |= F.UNIT;
