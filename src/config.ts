@@ -29,6 +29,11 @@ const ConfigSchema = z.object({
   /** Audit checkpoint cadence: a signed Merkle checkpoint every N events or T seconds. */
   CALLVAULT_AUDIT_CHECKPOINT_EVERY: z.coerce.number().int().min(1).default(1000),
   CALLVAULT_AUDIT_CHECKPOINT_SECONDS: z.coerce.number().int().min(1).default(300),
+  /**
+   * Proxies whose X-Forwarded-For is believed (comma-separated IPs/CIDRs, or loopback/uniquelocal):
+   * without it every client behind a proxy shares one IP for the per-IP login limit and audit events.
+   */
+  CALLVAULT_TRUST_PROXY: z.string().regex(/^[0-9A-Za-z.:/, ]+$/, 'must be IP addresses, CIDRs or loopback/linklocal/uniquelocal').optional(),
 });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
@@ -44,6 +49,7 @@ export interface Config {
   secureCookies: boolean;
   auditCheckpointEvery: number;
   auditCheckpointSeconds: number;
+  trustProxy: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -78,6 +84,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: c.CALLVAULT_SECURE_COOKIES === 'true',
     auditCheckpointEvery: c.CALLVAULT_AUDIT_CHECKPOINT_EVERY,
     auditCheckpointSeconds: c.CALLVAULT_AUDIT_CHECKPOINT_SECONDS,
+    trustProxy: c.CALLVAULT_TRUST_PROXY,
   };
 }
 

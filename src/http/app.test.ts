@@ -12,7 +12,7 @@ import { forEachDatabase } from '../testing/databases.js';
 import { buildApp } from './app.js';
 import { registerConsole } from './console.js';
 import { registerErrorHandler } from './error-handler.js';
-import { startTestServer, type TestServer } from './http.test-helpers.js';
+import { CSRF, operator, startTestServer, type TestServer } from './http.test-helpers.js';
 import { loggerOptions } from './logger.js';
 
 /** Lines a Fastify logger writes, kept for inspection. */
@@ -152,5 +152,23 @@ forEachDatabase('HTTP plumbing', (getDb) => {
     expect(() => app.get('/api/v1/undeclared', async () => 'x')).toThrow(/config.auth/);
     expect(() => app.get('/api/v1/no-response', { config: { auth: 'public' } }, async () => 'x')).toThrow(/response schema/);
     await app.close();
+  });
+
+  it('records the client address from X-Forwarded-For only when the proxy is trusted', async () => {
+    const trusting = await startTestServer(getDb(), { env: { CALLVAULT_TRUST_PROXY: '127.0.0.1' } });
+    const ipOf = async (server: TestServer) => {
+      const res = await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        headers: { ...CSRF, 'x-forwarded-for': '203.0.113.7' },
+        payload: { email: `nobody-${Date.now()}@example.test`, password: 'whatever it is' },
+      });
+      const requestId = String(res.headers['x-request-id']);
+      const { items } = await server.services.auditService.listEvents(operator, { action: 'auth.login', limit: 50 });
+      return items.find((e) => e.requestId === requestId)?.ip;
+    };
+    expect(await ipOf(trusting)).toBe('203.0.113.7');
+    expect(await ipOf(t)).toBe('127.0.0.1');
+    await trusting.close();
   });
 });

@@ -44,6 +44,7 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
     logger: loggerOptions(config.logLevel),
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
+    ...(config.trustProxy && { trustProxy: config.trustProxy }),
     genReqId: requestIdFor,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: (err, req, reply) => void frameworkError(err, req, reply),

@@ -24,9 +24,12 @@ export interface TestServer {
 /** All test requests come from 127.0.0.1, so the per-IP login limit is raised; per-email and lockout stay real. */
 const TEST_LIMITS: Partial<AccessLimits> = { loginPerIp: 100_000 };
 
-export async function startTestServer(db: Db, opts: { dataDir?: string; limits?: Partial<AccessLimits> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  db: Db,
+  opts: { dataDir?: string; limits?: Partial<AccessLimits>; env?: Record<string, string> } = {},
+): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'callvault-http-')));
-  const config = loadConfig({ CALLVAULT_DATA_DIR: dataDir, CALLVAULT_SECURE_COOKIES: 'false', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ CALLVAULT_DATA_DIR: dataDir, CALLVAULT_SECURE_COOKIES: 'false', LOG_LEVEL: 'silent', ...opts.env });
   const clock = {
     now: new Date(),
     advance(seconds: number) {
