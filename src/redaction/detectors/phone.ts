@@ -20,6 +20,7 @@ const NOT_VANITY = new Set(['number', 'numbers', 'dollars', 'and', 'the', 'for',
 const OTHER = new Set(['card', 'ssn', 'account', 'routing', 'cvv', 'expiry', 'dob', 'iban']);
 const DIGITS = /\d/g;
 const PHONE_AFTER = /^[\s,.]*(?:is|was|that's|as)?\s*(?:the|my|our|their|his|her)?\s*(?:\w+ )?(?:phone|number to call|contact number|cell|mobile|line)\b/;
+const TOLL_FREE_HINT = /8(?:00|33|44|55|66|77|88)/;
 const TRUNK_ZERO = /(?<![\p{L}\p{N}+])0\d{2,4}[ .-]?\d{3,4}[ .-]?\d{3,4}(?![\p{L}\p{N}])/gu;
 const INTERNATIONAL = /(?<![\p{L}\p{N}+])\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?(?:\(?\d{1,5}\)?[ .-]?){1,5}\d{1,5}(?![\p{L}\p{N}])/gu;
 
@@ -72,7 +73,7 @@ export const phoneDetector: Detector = {
         const fromNormalized = runs.find((r) => r.start <= c.start && c.end <= r.end)?.digits;
         heard.add(nationalPart(digits.length >= 7 ? digits : (fromNormalized ?? digits)));
       }
-      findVanity(conv, turn, out);
+      if (TOLL_FREE_HINT.test(text)) findVanity(conv, turn, out);
       for (const run of runs) {
         const len = run.digits.length;
         const ctx = numberContext(conv, turn.index, run.start, run.end);
