@@ -50,6 +50,12 @@ function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
   return GREETING_CUES.has(l1) || thankYou ? 'greeting' : SOFT_CUES.has(l1) ? 'soft' : undefined;
 }
 
+const NAME_KEYS = ['name', 'spell', 'who', 'ask for', 'speaking with', 'other party'];
+function asksName(turn: TurnView): boolean {
+  for (const k of NAME_KEYS) if (turn.lower.includes(k)) return NAME_QUESTION.test(turn.lower);
+  return false;
+}
+
 /** Names in one turn, before memory. */
 function findInTurn(conversation: ConversationView, position: number, turn: TurnView): Found[] {
   const words = turnWords(turn);
@@ -58,7 +64,7 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
   let answerAt = -1;
   const previous = conversation.turns[position - 1];
   // A question back ("What time works best?") is not an answer.
-  if (previous && previous.speaker !== turn.speaker && NAME_QUESTION.test(previous.lower) && !turn.text.trimEnd().endsWith('?')) {
+  if (previous && previous.speaker !== turn.speaker && asksName(previous) && !turn.text.trimEnd().endsWith('?')) {
     let skipped = false;
     for (let k = 0; k < words.length && k < 12; k++) {
       const w = words[k] as Word;
@@ -86,7 +92,8 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     const w = words[i] as Word;
     // Prefilter: a word that cannot start a name under any evidence.
     const title = i > 0 && PERSONAL_TITLES.has((words[i - 1] as Word).lower);
-    if (w.lower !== 'will' && (w.flags & MAY_NOT_START || !(w.flags & F.NAME_SHAPE) || (w.flags & F.ENGLISH && !w.cap && !title))) continue;
+    // An English word can start a name only capitalised mid-sentence or after a personal title.
+    if (w.lower !== 'will' && (w.flags & MAY_NOT_START || !(w.flags & F.NAME_SHAPE) || (w.flags & F.ENGLISH && !(w.cap && !w.sentence) && !title && i !== answerAt))) continue;
     const cue = i === answerAt ? 'strong' : cueBefore(words, i);
     let evidence: Evidence = cue ?? 'lexicon';
     let end = nameRunEnd(words, i, evidence);
