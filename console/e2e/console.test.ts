@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserTestsEnabled, launchChromium } from './browser.js';
 import { buildConsole } from './build-console.js';
 import { startTestServer, type TestServer } from './server.js';
@@ -48,6 +48,10 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
     const dir = process.env.CALLVAULT_E2E_SCREENSHOTS;
     if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
   }
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await shot(`FAILED-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}`);
+  });
 
   async function signIn(email: string, password: string) {
     await page.getByLabel('Email').fill(email);
@@ -317,11 +321,44 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
     await shot('audit-broken');
   });
 
+  it('an auditor signs in with the keyboard alone and is offered only the audit pages of their brand', async () => {
+    const auditor = server.accounts.find((a) => a.role === 'auditor');
+    if (!auditor) throw new Error('the demo seed has no auditor');
+    const auditorPassword = 'ledger lines never lie 7';
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    await page.getByLabel('Email').fill(auditor.email);
+    await page.getByLabel('Password', { exact: true }).fill(auditor.oneTimePassword);
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Current (one-time) password').fill(auditor.oneTimePassword);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(auditorPassword);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(auditorPassword);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Set up two-factor sign-in' }).waitFor();
+    await page.getByRole('button', { name: 'Set up an authenticator app' }).focus();
+    await page.keyboard.press('Enter');
+    const otpauth = await page.getByTestId('totp-secret').getAttribute('data-otpauth');
+    const secret = new URLSearchParams(otpauth?.split('?')[1] ?? '').get('secret') ?? '';
+    await page.getByLabel('6-digit code').fill(await generate({ secret }));
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'I have saved my recovery codes' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('signed-in-as').innerText()).resolves.toBe(auditor.email);
+
+    const menu = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
+    expect(menu).toEqual(['Brands', 'Audit trail', 'My account']);
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await page.getByTestId('audit-row').first().waitFor();
+    const brandsShown = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.children[2]?.textContent));
+    expect(new Set(brandsShown)).toEqual(new Set([server.demoBrandName]));
+  });
+
   it('returns to sign-in with a notice when the session ends (15 minutes idle, PCI DSS 8.2.8)', async () => {
     await page.goto('/#/brands');
     await page.getByRole('heading', { name: 'Brands' }).waitFor();
     server.advanceClock(16 * 60);
-    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('link', { name: 'Audit trail' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByText('Your session has ended. Sign in again.').waitFor();
   });

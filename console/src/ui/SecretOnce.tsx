@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 
 /**
  * A secret the server will never show again (one-time password, API key secret, recovery codes).
@@ -18,9 +18,10 @@ export function SecretOnce({
   doneLabel?: string;
 }) {
   const [copied, setCopied] = useState(false);
+  const titleId = useId();
   return (
-    <section className="secret" aria-labelledby="secret-title" data-testid="secret-once">
-      <h3 id="secret-title">{title}</h3>
+    <section className="secret" aria-labelledby={titleId} data-testid="secret-once">
+      <h3 id={titleId}>{title}</h3>
       <p className="hint">This is shown once. Copy it now: it cannot be displayed again.</p>
       <div className="secret-value">{children}</div>
       <div className="row">
