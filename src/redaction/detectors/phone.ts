@@ -38,6 +38,20 @@ function nanpValid(value: string): boolean {
   return a >= 2 && e >= 2 && !(d[1] === '1' && d[2] === '1');
 }
 
+const gbCache = new Map<string, boolean>();
+
+/** libphonenumber-js validation of a UK national number, memoized (parsing is the costly part of this detector). */
+function validInGb(value: string): boolean {
+  const digits = value.replace(/\D/g, '');
+  let valid = gbCache.get(digits);
+  if (valid === undefined) {
+    valid = isValidPhoneNumber(digits, 'GB');
+    if (gbCache.size > 10_000) gbCache.clear();
+    gbCache.set(digits, valid);
+  }
+  return valid;
+}
+
 /** The number without its country code or trunk zero, so "+44 7896 066090" and "07896066090" compare equal. */
 function nationalPart(digits: string): string {
   if (digits.length === 11 && digits.startsWith('1')) return digits.slice(1);
@@ -127,7 +141,7 @@ function findFull(conv: ConversationView, turn: TurnView, out: Candidate[]): voi
   // A national number with a trunk zero ("020 8435 8803", "07783 841695") is not a US number: try GB.
   TRUNK_ZERO.lastIndex = 0;
   for (let m = TRUNK_ZERO.exec(view.text); m !== null; m = TRUNK_ZERO.exec(view.text)) {
-    if (isValidPhoneNumber(m[0], 'GB')) push(m.index, m.index + m[0].length, 'national-gb', 0.7, true);
+    if (validInGb(m[0])) push(m.index, m.index + m[0].length, 'national-gb', 0.7, true);
   }
   LOCAL7.lastIndex = 0;
   for (let m = LOCAL7.exec(view.text); m !== null; m = LOCAL7.exec(view.text)) push(m.index, m.index + m[0].length, 'local-seven-digits', 0.45);
