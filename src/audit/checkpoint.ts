@@ -37,16 +37,22 @@ export async function writeCheckpoint(
   keys: SigningKeys,
   head: chains.ChainHead,
   at: Date,
+  /** Hashes the caller just wrote (seqs firstSeq..headSeq): only older ones are read back. */
+  known?: { firstSeq: number; hashes: readonly Buffer[] },
 ): Promise<chains.CheckpointRow | undefined> {
   if (head.headSeq <= head.checkpointSeq) return undefined;
-  const hashes = await chains.eventHashesBetween(tx, head.chainId, head.checkpointSeq, head.headSeq);
+  const fromDb = known ? Math.min(known.firstSeq - 1, head.headSeq) : head.headSeq;
+  const older = fromDb > head.checkpointSeq ? await chains.eventHashesBetween(tx, head.chainId, head.checkpointSeq, fromDb) : [];
+  const recent = known ? known.hashes.slice(Math.max(0, head.checkpointSeq + 1 - known.firstSeq)) : [];
+  const hashes = [...older.map((h) => h.hash), ...recent];
+  if (hashes.length !== head.headSeq - head.checkpointSeq) throw new Error('audit checkpoint range is incomplete');
   const previous = await chains.lastCheckpoint(tx, head.chainId);
   const key = await keys.current(tx);
   const unsigned = {
     chainId: head.chainId,
     fromSeq: head.checkpointSeq,
     toSeq: head.headSeq,
-    root: merkleRoot(hashes.map((h) => h.hash)),
+    root: merkleRoot(hashes),
     at,
     prevDigest: previous ? checkpointDigest(previous) : Buffer.alloc(32),
     keyId: key.id,

@@ -64,7 +64,8 @@ export function createAuditLog(opts: AuditLogOptions): ChainedAuditLog {
     await chains.insertEvents(tx, stored);
     await chains.setHead(tx, chainId, seq, prev);
     if (seq - head.checkpointSeq >= opts.checkpointEvery) {
-      await writeCheckpoint(tx, signingKeys, { ...head, headSeq: seq, headHash: prev }, at);
+      const known = { firstSeq: head.headSeq + 1, hashes: stored.map((e) => e.hash) };
+      await writeCheckpoint(tx, signingKeys, { ...head, headSeq: seq, headHash: prev }, at, known);
     }
     return seq;
   }
