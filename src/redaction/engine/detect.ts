@@ -65,7 +65,8 @@ export function detectInView(conv: ConversationView, options: DetectOptions = {}
 }
 
 function toFinding(conv: ConversationView, detector: Detector, c: Candidate): Finding | undefined {
-  const turn = conv.turns.find((t) => t.index === c.turn) ?? conv.turns[c.turn];
+  const byIndex = conv.turns[c.turn];
+  const turn = byIndex !== undefined && byIndex.index === c.turn ? byIndex : conv.turns.find((t) => t.index === c.turn);
   if (turn === undefined || c.start < 0 || c.end > turn.text.length || c.end <= c.start) return undefined;
   let boost = c.contextBoost ?? 0;
   const words = detector.context?.[c.type];
