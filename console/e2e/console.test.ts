@@ -22,6 +22,8 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
   const newPassword = 'correct horse battery staple 42';
   let totpSecret = '';
   let recoveryCodes: string[] = [];
+  /** Every API request the page made, to check properties that must hold for all of them. */
+  const sent: { method: string; url: string; csrf: string | undefined }[] = [];
   let adminEmail = '';
   const invitedEmail = 'new.supervisor@example.test';
   /** What this suite does that the audit trail must show. */
@@ -34,6 +36,9 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
     context = await browser.newContext({ baseURL: server.url });
     context.setDefaultTimeout(15_000);
     page = await context.newPage();
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname.startsWith('/api/')) sent.push({ method: r.method(), url: r.url(), csrf: r.headers()['x-callvault-csrf'] });
+    });
   });
 
   afterAll(async () => {
@@ -352,6 +357,14 @@ describe.skipIf(!browserTestsEnabled())('console in a browser', () => {
     await page.getByTestId('audit-row').first().waitFor();
     const brandsShown = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.children[2]?.textContent));
     expect(new Set(brandsShown)).toEqual(new Set([server.demoBrandName]));
+  });
+
+  it('sent x-callvault-csrf: 1 with every state-changing request, and no secret in any URL', async () => {
+    const changes = sent.filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
+    expect(changes.length).toBeGreaterThan(20);
+    expect(changes.filter((r) => r.csrf !== '1').map((r) => `${r.method} ${r.url}`)).toEqual([]);
+    const secrets = [newPassword, totpSecret, ...recoveryCodes, ...server.accounts.map((a) => a.oneTimePassword)];
+    for (const r of sent) for (const s of secrets) expect(decodeURIComponent(r.url)).not.toContain(s);
   });
 
   it('returns to sign-in with a notice when the session ends (15 minutes idle, PCI DSS 8.2.8)', async () => {

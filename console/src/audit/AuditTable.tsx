@@ -44,7 +44,13 @@ export function AuditTable({
             <td>
               <code>{e.action}</code>
             </td>
-            <td>{formatRef(e.target)}</td>
+            <td>
+              {e.target?.type === 'user' && people.has(e.target.id) ? (
+                <span title={e.target.id}>{people.get(e.target.id)}</span>
+              ) : (
+                formatRef(e.target)
+              )}
+            </td>
             <td className={`outcome-${e.outcome}`}>{e.outcome}</td>
             <td title={e.userAgent ?? undefined}>{e.ip ?? '—'}</td>
           </tr>
