@@ -20,6 +20,8 @@ describe('card expiry detector', () => {
     [[a("what's the expiry on the card"), c('march twenty twenty nine')], ['march twenty twenty nine']],
     [[a('expiration month and year'), c('ten twenty eight')], ['ten twenty eight']],
     [[a('expiration'), c('oh nine slash twenty seven')], ['oh nine slash twenty seven']],
+    [[a('and when does it expire'), c('nine twenty seven')], ['nine twenty seven']],
+    [[c('it expires in twenty twenty eight')], ['twenty twenty eight']],
   ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {
     expect(found(turns, 'CARD_EXPIRY')).toEqual(expected);
   });

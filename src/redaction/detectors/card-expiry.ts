@@ -11,8 +11,10 @@ import { candidate } from './candidate.js';
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const SLASHED = /(?<![\p{L}\p{N}\/.-])(?:0?[1-9]|1[0-2]) ?[\/-] ?(?:20)?\d{2}(?![\p{L}\p{N}]|[\/.-]\d)/gu;
 const MONTH_YEAR = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${MONTHS})\.?,? (?:of )?(?:20\d{2}|\d{2})(?![\p{L}\p{N}]|[\/.-]\d)`, 'giu');
-/** Month+year digits as dictated: MMYY or MMYYYY, or "09 27". */
+/** Month+year digits as dictated: MMYY or MMYYYY, or "09 27"; "nine twenty seven" (MYY); a year alone ("twenty twenty eight"). */
 const MMYY = /^(?:0[1-9]|1[0-2])(?:\d{2}|20\d{2})$/;
+const MYY = /^[1-9][2-4]\d$/;
+const YEAR_ONLY = /^20[2-4]\d$/;
 
 function expiryScore(ctx: NumberContext): number | undefined {
   if (isAbout(ctx, 'expiry')) return 0.9;
@@ -41,10 +43,11 @@ export const cardExpiryDetector: Detector = {
       }
       for (const run of runs) {
         const spacedPair = run.groups.length === 2 && run.groups[0] === 2 && (run.groups[1] === 2 || run.groups[1] === 4);
-        if (!MMYY.test(run.digits) || (run.groups.length > 1 && !spacedPair)) continue;
+        const shape = MMYY.test(run.digits) ? 'mmyy-digits' : run.groups.length === 1 && MYY.test(run.digits) ? 'myy-digits' : YEAR_ONLY.test(run.digits) ? 'year-only' : undefined;
+        if (shape === undefined || (run.groups.length > 1 && !spacedPair)) continue;
         const ctx = numberContext(conv, turn.index, run.start, run.end);
         if (!isAbout(ctx, 'expiry') || ctx.amountLike) continue;
-        out.push(candidate('CARD_EXPIRY', turn.index, run.start, run.end, 'mmyy-digits', 0.85));
+        out.push(candidate('CARD_EXPIRY', turn.index, run.start, run.end, shape, shape === 'mmyy-digits' ? 0.85 : 0.7));
       }
     }
     return out;
