@@ -168,5 +168,13 @@ forEachDatabase('authorization matrix', (getDb) => {
     }
     expect(failures).toEqual([]);
     expect(n).toBeGreaterThan(150);
+
+    // Every refused attempt on brand B is in B's audit trail (PCI DSS 10.2.1.4), and the trail still verifies.
+    const { items } = await t.services.auditService.listEvents(operator, { brandId: foreign.brandId!, limit: 500 });
+    const deniedActors = new Set(items.filter((e) => e.outcome === 'denied').map((e) => e.actor.kind));
+    expect(deniedActors).toEqual(new Set(['user', 'api_key']));
+    const report = await t.services.auditService.verify(operator, null);
+    expect(report.problems).toEqual([]);
+    expect(report.ok).toBe(true);
   });
 });
