@@ -90,6 +90,7 @@ const regions = new Set(
     ...places('en_GB', 'state'),
   ].map((c) => c.toLowerCase()),
 );
+const countries = new Set(places('en', 'country').map((c) => c.toLowerCase()));
 const regionAbbr = new Set(
   [...places('en', 'state_abbr'), ...places('en_CA', 'state_abbr')].map((c) => c.toLowerCase()),
 );
@@ -110,5 +111,6 @@ emit('english-words.ts', 'ENGLISH_WORDS', 'English words never written as proper
 emit('vocabulary.ts', 'VOCABULARY', 'English words that are also proper nouns (Hunspell en_US "bill" and "Bill"): not evidence of a name alone.', new Set([...vocabulary].filter((w) => properNouns.has(w))));
 emit('cities.ts', 'CITIES', 'US and Canadian city names, lower case, newline separated.', cities);
 emit('regions.ts', 'REGIONS', 'US states, Canadian provinces, UK counties and nations, lower case.', regions);
+emit('countries.ts', 'COUNTRIES', 'Country names (faker en), lower case, newline separated.', countries);
 emit('region-abbr.ts', 'REGION_ABBREVIATIONS', 'US state and Canadian province postal abbreviations, lower case.', regionAbbr);
 emit('street-suffixes.ts', 'STREET_SUFFIXES', 'US and UK street suffix words (USPS Publication 28 style), lower case.', streetSuffixes);

@@ -10,7 +10,6 @@ import { F } from '../lexicon/word-flags.js';
 import {
   countryEnd,
   houseNumberEnd,
-  isNumeric,
   placeEnd,
   postcodeEnd,
   regionEnd,
@@ -81,7 +80,7 @@ export const addressDetector: Detector = {
         const w = words[i] as Word;
         const prev = words[i - 1];
         // Start at the first word of a number run; "$12" is an amount.
-        if ((prev && !w.pause && isNumeric(prev)) || turn.text.charCodeAt(w.start - 1) === 36) continue;
+        if ((prev && !w.pause && prev.flags & F.NUMBER_WORD && w.flags & F.NUMBER_WORD) || turn.text.charCodeAt(w.start - 1) === 36) continue;
         const m = matchAddress(words, i);
         if (!m) continue;
         const first = words[m.start] as Word;

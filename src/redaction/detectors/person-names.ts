@@ -41,11 +41,13 @@ export function isNameWord(w: Word, evidence: Evidence, first: boolean, closes =
   if (!first) {
     // After a first name: surnames that are words ("rich", "park", "fox") and unknown surnames.
     if (CLOSERS.has(w.lower) || (f & F.ORG && !(f & F.NAME) && !(closes && evidence === 'strong'))) return false;
+    if (w.lower === 'will') return capMid;
     if (known) return !(f & F.CALENDAR) || capMid;
     // "al sayed"; "sure, drew fox" ending the answer.
     return !english || capMid || afterParticle || (closes && evidence === 'strong');
   }
-  if (evidence !== 'strong' && f & F.ORG) return false;
+  // Organisations and places are not people (LABELS.md rule 4) unless a strong cue says so.
+  if (evidence !== 'strong' && (f & F.ORG || (f & F.PLACE && !(f & F.NAME)))) return false;
   switch (evidence) {
     case 'strong':
       return english ? capMid || afterParticle : true;

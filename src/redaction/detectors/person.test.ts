@@ -14,6 +14,9 @@ describe('person detector: positives', () => {
     ['everyday word after a personal title', ['thank you mister fox'], ['0:fox']],
     ['possessive outside the span', ['Great, Henrietta\'s new number is on file.'], ['0:Henrietta']],
     ['relation word', ['i am calling for my son mateusz'], ['0:mateusz']],
+    ['"speak with"', ["I'd like to speak with Oriane Delacroix, please."], ['0:Oriane Delacroix']],
+    ['"last name"', ['my first name is also tomas but last name szabo'], ['0:tomas', '0:szabo']],
+    ['everyday word not taken after a surname', ['Dr. Young will call you back.'], ['0:Young']],
     ['particles inside a name', ['i have an appointment with doctor van der berg'], ['0:van der berg']],
     ['initial inside a name', ['My name is Priyanka R. Castellanos.'], ['0:Priyanka R. Castellanos']],
   ])('%s', (_label, texts, expected) => {
@@ -53,6 +56,8 @@ describe('person detector: negatives', () => {
     ['an abbreviation typed in capitals', 'What is the IBAN for the account?'],
     ['a question after a name question', 'What time works best?'],
     ['an email being spelled', 'it is j o h n dot smith at example dot com'],
+    ['a country in a place name', 'I bought it at the Mall of America last week.'],
+    ['a city on its own', 'i was born in portland but live in denver now'],
   ])('%s', (_label, text) => {
     expect(find(text)).toEqual([]);
   });

@@ -25,6 +25,7 @@ const SCORES: Record<Evidence, number> = { strong: 0.85, greeting: 0.75, soft: 0
 const LEAD_INS = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'so', 'well', 'hi', 'hello', "it's", 'its', 'it', 'is', 'this', 'my', 'name', "name's", "i'm", 'i', 'am', 'the', 'full', 'first', 'last', 'sorry', 'right', 'certainly', 'absolutely']);
 /** Words before a name that make it a company's: "calling Morgan", "at Harper". */
 const ORG_CUES = new Set(['calling', 'at', 'from', 'visit', 'with', 'by']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'of', 'from', 'to', 'near', 'around', 'outside', 'into', 'via']);
 const MAY_NOT_START = F.FUNCTION | F.FILLER | F.DIGITS | F.NUMBER_WORD | F.LETTER;
 const POSSESSIVE_BEFORE = new Set(['my', 'his', 'her', 'our', 'your', 'their', 'the', 'a', 'an']);
 
@@ -109,6 +110,8 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
       continue;
     }
     const before = words[i - 1];
+    // "born in Portland", "the Mall of America": a place after a place preposition, even if also a name.
+    if (evidence !== 'strong' && w.flags & F.PLACE && PLACE_PREPOSITIONS.has(before?.lower ?? '')) continue;
     if (evidence !== 'strong' && before && !w.pause) {
       // "thanks for calling Morgan and Price", "at Harper ...": a company after these words.
       if (before.lower === 'calling' || before.lower === 'contacting' || (ORG_CUES.has(before.lower) && w.cap)) continue;

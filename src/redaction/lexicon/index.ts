@@ -5,6 +5,7 @@
  */
 import { COMMON_WORDS } from './common-words.js';
 import { CITIES } from './data/cities.js';
+import { COUNTRIES } from './data/countries.js';
 import { ENGLISH_WORDS } from './data/english-words.js';
 import { FIRST_NAMES } from './data/first-names.js';
 import { LAST_NAMES } from './data/last-names.js';
@@ -25,6 +26,8 @@ export interface Lexicons {
   readonly cities: ReadonlySet<string>;
   /** States, provinces, counties and nations, full names (multi-word joined with one space). */
   readonly regions: ReadonlySet<string>;
+  /** Countries (multi-word joined with one space). */
+  readonly countries: ReadonlySet<string>;
   /** Two-letter state and province abbreviations. */
   readonly regionAbbreviations: ReadonlySet<string>;
   /** Street type words and their USPS / Royal Mail abbreviations. */
@@ -56,6 +59,7 @@ export function lexicons(): Lexicons {
     vocabulary: new Set(lines(VOCABULARY)),
     cities: new Set([...lines(CITIES), ...UK_CITIES]),
     regions: new Set([...lines(REGIONS), ...EXTRA_REGIONS]),
+    countries: new Set([...lines(COUNTRIES), 'america', 'usa', 'uk', 'britain', 'england']),
     regionAbbreviations: new Set(lines(REGION_ABBREVIATIONS)),
     streetSuffixes: suffixes,
   };

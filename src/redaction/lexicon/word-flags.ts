@@ -36,6 +36,8 @@ export const F = {
   HAS_DIGIT: 1 << 15,
   /** Letters joined by hyphens or dots: a spelled word ("g-o-n-z-a-l-e-z"). */
   SPELLED: 1 << 16,
+  /** A city, state, county or country name on its own ("portland", "ohio", "america"). */
+  PLACE: 1 << 17,
 } as const;
 
 const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’-]*$/u;
@@ -71,6 +73,7 @@ function compute(lower: string): number {
   if (CALENDAR_WORDS.has(word)) flags |= F.CALENDAR;
   const lex = lexicons();
   if (lex.streetSuffixes.has(word)) flags |= F.STREET_SUFFIX;
+  if (lex.cities.has(word) || lex.regions.has(word) || lex.countries.has(word)) flags |= F.PLACE;
   if (NAME_SHAPE.test(word)) flags |= word.length === 1 ? F.NAME_SHAPE | F.LETTER : F.NAME_SHAPE;
   if (lex.names.has(word)) {
     flags |= F.NAME;
