@@ -131,8 +131,17 @@ export function placeEnd(words: readonly Word[], i: number): number {
   if (best >= 0) return best;
   const city = lexiconEnd(words, i, cities);
   if (city >= 0) return city;
-  // After a pause ("..., Brooklyn." / "..., york"), one or two unknown words closing the clause.
+  // After a pause ("..., Brooklyn." / "..., york"), one or two unknown words closing the clause;
+  // in speech, one or two words that are not English before the speaker moves on ("... drive smallville now").
   const w = words[i];
+  if (w && !w.pause) {
+    for (let n = 1; n <= 2; n++) {
+      const v = words[i + n - 1];
+      if (!v || (n > 1 && v.pause) || !(v.flags & F.NAME_SHAPE) || v.flags & (F.FUNCTION | F.ENGLISH | F.AMBIGUOUS | F.VOCAB_NAME)) break;
+      const next = words[i + n];
+      if (!next || next.pause || CITY_CLOSERS.has(next.lower)) return i + n;
+    }
+  }
   if (w?.pause && !w.sentence) {
     for (let n = 1; n <= 2; n++) {
       const v = words[i + n - 1];
@@ -143,6 +152,9 @@ export function placeEnd(words: readonly Word[], i: number): number {
   }
   return -1;
 }
+
+/** Words a speaker says right after an address: "... smallville now", "... smallville is that right". */
+const CITY_CLOSERS = new Set(['now', 'please', 'thanks', 'thank', 'is', 'and', 'right', 'correct', 'okay', 'ok', 'yes', 'yeah']);
 
 const US_ZIP = /^\d{5}(?:-\d{4})?$/;
 const UK_OUTWARD = /^[a-z]{1,2}\d[a-z\d]?$/;
