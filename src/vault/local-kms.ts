@@ -50,6 +50,17 @@ export async function openLocalKms(opts: { keysDir: string; kekBase64?: string |
   }
   ring.set(current.id, current.kek);
 
+  // Another server sharing the key folder may have rotated the KEK: wrapping always uses the newest
+  // key on disk, and an unknown KEK id triggers one re-read before giving up.
+  const refresh = async (): Promise<void> => {
+    if (opts.kekBase64) return;
+    const onDisk = (await readKeyIfPresent(join(dir, NEXT_KEK_FILE))) ?? (await readKeyIfPresent(join(dir, KEK_FILE)));
+    if (!onDisk) return;
+    const id = kekIdOf(onDisk);
+    ring.set(id, onDisk);
+    current = { id, kek: onDisk };
+  };
+
   const contextSecret = async (context: string, create: boolean): Promise<Buffer> => {
     if (!isDestroyable(context)) return Buffer.alloc(32);
     const path = contextPath(dir, context);
@@ -67,6 +78,7 @@ export async function openLocalKms(opts: { keysDir: string; kekBase64?: string |
     },
     source: opts.kekBase64 ? 'env' : 'file',
     async wrap(dataKey, context) {
+      await refresh();
       const key = wrappingKey(current.kek, await contextSecret(context, true), context);
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
@@ -76,7 +88,9 @@ export async function openLocalKms(opts: { keysDir: string; kekBase64?: string |
     },
     async unwrap(wrapped, context) {
       if (wrapped.length < 1 + 8 + 12 + 16 || wrapped[0] !== WRAP_FORMAT) throw vaultErrors.kek_unavailable('wrapped key has an unknown format');
-      const kek = ring.get(wrapped.subarray(1, 9).toString('hex'));
+      const kekId = wrapped.subarray(1, 9).toString('hex');
+      if (!ring.has(kekId)) await refresh();
+      const kek = ring.get(kekId);
       if (!kek) throw vaultErrors.kek_unavailable('the key was wrapped by a KEK this server does not hold');
       const key = wrappingKey(kek, await contextSecret(context, false), context);
       try {
