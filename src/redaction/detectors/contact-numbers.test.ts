@@ -24,8 +24,16 @@ describe('phone detector', () => {
     expect(found(turns, 'PHONE')).toEqual(expected);
   });
 
+  it('joins a phone number dictated in chunks over several turns, and its read-back, into entities', () => {
+    const turns = [a('okay what is your phone number'), c('seven one five'), c('one three nine'), c('zero seven eight seven'), a('seven one five'), a('one three nine zero seven eight seven'), c("that's correct")];
+    const found = detectConversation(turns).filter((f) => f.type === 'PHONE');
+    expect(found.map((f) => f.turn)).toEqual([1, 2, 3, 4, 5]);
+    expect(new Set(found.slice(0, 3).map((f) => f.entityId)).size).toBe(1);
+  });
+
   it.each([
     [[a("what's the order number"), c('740-0195810-3046308')]],
+    [[a('how many do you need'), c('three hundred'), c('maybe four hundred')]],
     [[a('the total is 1,800 dollars')]],
     [[a('your one-time code is 884213')]],
     [[a('flight UA 1234 leaves at 10:30')]],

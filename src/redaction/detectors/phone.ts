@@ -1,5 +1,6 @@
 import { isValidPhoneNumber, parsePhoneNumberFromString } from 'libphonenumber-js/min';
-import { digitRuns } from '../analysis/digit-runs.js';
+import { continuation } from '../analysis/dictation.js';
+import { digitRuns, type DigitRun } from '../analysis/digit-runs.js';
 import { askedForPart, isAbout, isNegative, numberContext, type NumberContext } from '../analysis/subject.js';
 import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
 import { candidate } from './candidate.js';
@@ -74,7 +75,9 @@ export const phoneDetector: Detector = {
     const out: Candidate[] = [];
     /** National significant parts of the numbers found so far, to recognise them when repeated. */
     const heard = new Set<string>();
-    for (const turn of conv.turns) {
+    const dictated = new Set<DigitRun>();
+    for (let k = 0; k < conv.turns.length; k++) {
+      const turn = conv.turns[k] as TurnView;
       const runs = digitRuns(turn);
       if (runs.length === 0) continue;
       const text = turn.normalized.text;
@@ -89,6 +92,7 @@ export const phoneDetector: Detector = {
       }
       if (TOLL_FREE_HINT.test(text)) findVanity(conv, turn, out);
       for (const run of runs) {
+        if (dictated.has(run)) continue;
         const len = run.digits.length;
         const ctx = numberContext(conv, turn.index, run.start, run.end);
         if (len >= 7 && heard.has(nationalPart(run.digits)) && !namedAsOther(ctx)) {
@@ -96,7 +100,23 @@ export const phoneDetector: Detector = {
           out.push(candidate('PHONE', turn.index, run.start, run.end, 'phone-repeated', 0.8, { notes: ['number-memory'] }));
           continue;
         }
-        if (!isAbout(ctx, 'phone') || ctx.amountLike) continue;
+        const about = isAbout(ctx, 'phone') && !ctx.amountLike;
+        if (len >= 3 && len <= 8 && !namedAsOther(ctx) && !isNegative(ctx)) {
+          // Dictated in chunks over several turns ("five eight eight" / "seven five seven" / "two two nine eight"),
+          // or read back that way: one entity when it was asked for or matches a number heard before.
+          const pieces = [{ turn: turn.index, run }, ...continuation(conv, k, 15 - len, (t, r) => numberContext(conv, t.index, r.start, r.end).near === undefined)];
+          const joined = pieces.map((p) => p.run.digits).join('');
+          if (pieces.length > 1 && joined.length >= 7 && joined.length <= 15 && (about || heard.has(nationalPart(joined)))) {
+            const entityId = `phone-${turn.index}-${run.start}`;
+            for (const p of pieces) {
+              dictated.add(p.run);
+              out.push(candidate('PHONE', p.turn, p.run.start, p.run.end, 'phone-split-across-turns', 0.6, { contextBoost: 0.25, entityId, notes: ['split-across-turns'] }));
+            }
+            heard.add(nationalPart(joined));
+            continue;
+          }
+        }
+        if (!about) continue;
         if (len === 4 && (ctx.near === 'phone' || askedForPart(conv, turn.index))) out.push(candidate('PHONE', turn.index, run.start, run.end, 'phone-last-four', 0.55, { contextBoost: 0.3, notes: ['partial'] }));
         else if (len >= 7 && len <= 15) out.push(candidate('PHONE', turn.index, run.start, run.end, 'digits-in-phone-context', 0.55, { contextBoost: 0.3 }));
       }
