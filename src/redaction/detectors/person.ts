@@ -25,7 +25,15 @@ const SCORES: Record<Evidence, number> = { strong: 0.85, greeting: 0.75, soft: 0
 const LEAD_INS = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'so', 'well', 'hi', 'hello', "it's", 'its', 'it', 'is', 'this', 'my', 'name', "name's", "i'm", 'i', 'am', 'the', 'full', 'first', 'last', 'sorry', 'right', 'certainly', 'absolutely']);
 /** Words before a name that make it a company's: "calling Morgan", "at Harper". */
 const ORG_CUES = new Set(['calling', 'at', 'from', 'visit', 'with', 'by']);
+/** Strong cues indexed by their last word: one Map lookup per candidate word. */
+const STRONG_CUES_BY_LAST = new Map<string, Array<readonly string[]>>();
+for (const cue of STRONG_CUES) {
+  const last = cue[cue.length - 1] as string;
+  STRONG_CUES_BY_LAST.set(last, [...(STRONG_CUES_BY_LAST.get(last) ?? []), cue]);
+}
+const NO_CUES: Array<readonly string[]> = [];
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'of', 'from', 'to', 'near', 'around', 'outside', 'into', 'via']);
+const NEVER_REMEMBERED = F.FUNCTION | F.ENGLISH | F.DIGITS | F.NUMBER_WORD | F.FILLER;
 const MAY_NOT_START = F.FUNCTION | F.FILLER | F.DIGITS | F.NUMBER_WORD | F.LETTER;
 const POSSESSIVE_BEFORE = new Set(['my', 'his', 'her', 'our', 'your', 'their', 'the', 'a', 'an']);
 
@@ -42,7 +50,7 @@ function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
   if (RELATIONS.has(l1) && (POSSESSIVE_BEFORE.has(words[i - 2]?.lower ?? '') || l1 === 'uncle' || l1 === 'aunt')) return 'strong';
   const thankYou = l1 === 'you' && words[i - 2]?.lower === 'thank';
   if (w.pause) return GREETING_CUES.has(l1) || thankYou ? 'greeting' : SOFT_CUES.has(l1) ? 'soft' : undefined;
-  for (const cue of STRONG_CUES) {
+  for (const cue of STRONG_CUES_BY_LAST.get(l1) ?? NO_CUES) {
     const n = cue.length;
     let ok = true;
     for (let k = 0; k < n && ok; k++) ok = words[i - n + k]?.lower === cue[k] && (k === 0 || !(words[i - n + k] as Word).pause);
@@ -51,10 +59,8 @@ function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
   return GREETING_CUES.has(l1) || thankYou ? 'greeting' : SOFT_CUES.has(l1) ? 'soft' : undefined;
 }
 
-const NAME_KEYS = ['name', 'spell', 'who', 'ask for', 'speaking with', 'other party'];
 function asksName(turn: TurnView): boolean {
-  for (const k of NAME_KEYS) if (turn.lower.includes(k)) return NAME_QUESTION.test(turn.lower);
-  return false;
+  return (turnWords(turn).mask & F.NAME_QUESTION_WORD) !== 0 && NAME_QUESTION.test(turn.lower);
 }
 
 /** Names in one turn, before memory. */
@@ -92,9 +98,11 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
     // Prefilter: a word that cannot start a name under any evidence.
-    const title = i > 0 && PERSONAL_TITLES.has((words[i - 1] as Word).lower);
+    const f = w.flags;
+    if ((f & MAY_NOT_START && w.lower !== 'will') || !(f & F.NAME_SHAPE)) continue;
     // An English word can start a name only capitalised mid-sentence or after a personal title.
-    if (w.lower !== 'will' && (w.flags & MAY_NOT_START || !(w.flags & F.NAME_SHAPE) || (w.flags & F.ENGLISH && !(w.cap && !w.sentence) && !title && i !== answerAt))) continue;
+    const title = i > 0 && PERSONAL_TITLES.has((words[i - 1] as Word).lower);
+    if (f & F.ENGLISH && !(w.cap && !w.sentence) && !title && i !== answerAt) continue;
     const cue = i === answerAt ? 'strong' : cueBefore(words, i);
     let evidence: Evidence = cue ?? 'lexicon';
     let end = nameRunEnd(words, i, evidence);
@@ -172,6 +180,7 @@ export const personDetector: Detector = {
         const words = turnWords(turn);
         for (let i = 0; i < words.length; i++) {
           const w = words[i] as Word;
+          if (w.flags & NEVER_REMEMBERED) continue;
           const lower = bare(w);
           if (!memory.has(lower) || isCovered(list, w.start)) continue;
           if (lower === 'will' && !(w.cap && !w.sentence) && !memory.has(words[i + 1]?.lower ?? '') && !GREETING_CUES.has(words[i - 1]?.lower ?? '')) continue;

@@ -38,10 +38,13 @@ export const F = {
   SPELLED: 1 << 16,
   /** A city, state, county or country name on its own ("portland", "ohio", "america"). */
   PLACE: 1 << 17,
+  /** A word of a question about someone's name ("name", "spell", "who"): gates a costlier regex. */
+  NAME_QUESTION_WORD: 1 << 18,
 } as const;
 
 const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’-]*$/u;
 const SPELLED = /^\p{L}(?:[-.]\p{L}){2,}$/u;
+const NAME_QUESTION_WORDS = new Set(['name', 'names', 'spell', 'who', 'ask', 'speaking', 'party', 'surname']);
 const memo = new Map<string, number>();
 const MEMO_LIMIT = 200_000;
 
@@ -67,6 +70,7 @@ function compute(lower: string): number {
   if (isDigitWord(word)) return flags | F.DIGITS;
   if (SPELLED.test(word)) flags |= F.SPELLED;
   if (FUNCTION_WORDS.has(word)) flags |= F.FUNCTION;
+  if (NAME_QUESTION_WORDS.has(word)) flags |= F.NAME_QUESTION_WORD;
   if (FILLER_WORDS.has(word)) flags |= F.FILLER;
   if (UNIT_WORDS.has(word)) flags |= F.UNIT;
   if (ORG_WORDS.has(word)) flags |= F.ORG;
