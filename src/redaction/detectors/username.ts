@@ -5,7 +5,8 @@
  * after the lead-in ("it's", "I think it's") to the end of the clause.
  */
 import { turnWords, type Word } from '../lexicon/turn-words.js';
-import type { Candidate, ConversationView, Detector } from '../types.js';
+import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
+import { F } from '../lexicon/word-flags.js';
 import { isEnglishWord } from '../lexicon/index.js';
 import { isNumberWord } from '../lexicon/spoken-numbers.js';
 import { askedFor } from './person-context.js';
@@ -31,6 +32,10 @@ function valueEnd(words: readonly Word[], i: number): number {
   return k;
 }
 
+function mentionsHandle(turn: TurnView | undefined): boolean {
+  return turn !== undefined && (turnWords(turn).mask & F.USERNAME_WORD) !== 0;
+}
+
 /** A handle has a digit, a separator, spelled letters or a word that is not English. */
 function looksLikeHandle(value: readonly Word[]): boolean {
   const letters = value.filter((w) => w.lower.length === 1).length;
@@ -46,6 +51,8 @@ export const usernameDetector: Detector = {
   detect(conversation: ConversationView): Candidate[] {
     const out: Candidate[] = [];
     conversation.turns.forEach((turn, position) => {
+      // Prefilter: neither this turn nor the two before mention a username.
+      if (!mentionsHandle(turn) && !mentionsHandle(conversation.turns[position - 1]) && !mentionsHandle(conversation.turns[position - 2])) return;
       NAMED.lastIndex = 0;
       const named = NAMED.test(turn.lower);
       const asked = askedFor(conversation, position, USERNAME_CONTEXT);

@@ -40,11 +40,14 @@ export const F = {
   PLACE: 1 << 17,
   /** A word of a question about someone's name ("name", "spell", "who"): gates a costlier regex. */
   NAME_QUESTION_WORD: 1 << 18,
+  /** A word about account handles ("username", "login", "handle"): gates the USERNAME detector. */
+  USERNAME_WORD: 1 << 19,
 } as const;
 
 const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’-]*$/u;
 const SPELLED = /^\p{L}(?:[-.]\p{L}){2,}$/u;
 const NAME_QUESTION_WORDS = new Set(['name', 'names', 'spell', 'who', 'ask', 'speaking', 'party', 'surname']);
+const USERNAME_WORDS = new Set(['user', 'username', 'usernames', 'handle', 'login', 'log', 'id', 'screen', 'gamertag', 'gamer']);
 const memo = new Map<string, number>();
 const MEMO_LIMIT = 200_000;
 
@@ -71,6 +74,7 @@ function compute(lower: string): number {
   if (SPELLED.test(word)) flags |= F.SPELLED;
   if (FUNCTION_WORDS.has(word)) flags |= F.FUNCTION;
   if (NAME_QUESTION_WORDS.has(word)) flags |= F.NAME_QUESTION_WORD;
+  if (USERNAME_WORDS.has(word)) flags |= F.USERNAME_WORD;
   if (FILLER_WORDS.has(word)) flags |= F.FILLER;
   if (UNIT_WORDS.has(word)) flags |= F.UNIT;
   if (ORG_WORDS.has(word)) flags |= F.ORG;
