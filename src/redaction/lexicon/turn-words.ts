@@ -52,9 +52,13 @@ export function turnWords(turn: TurnView): TurnWords {
   return words;
 }
 
+/** 1 for ASCII letters and digits: a table lookup per character on the hot path. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+
 function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  if (c < 128) return ASCII_WORD[c] === 1;
   if (c >= 0xd800 && c <= 0xdfff) return false; // astral: emoji and the like
   return LETTER_OR_DIGIT.test(text[i] as string);
 }
