@@ -50,20 +50,23 @@ export function ApiKeysPage() {
                 {k.revokedAt ? (
                   <span>revoked {formatTime(k.revokedAt)}</span>
                 ) : (
-                  <button
-                    type="button"
-                    className="danger"
-                    disabled={revoke.busy}
-                    aria-label={`Revoke ${k.name}`}
-                    onClick={() =>
-                      void revoke.run(async () => {
-                        await api.revokeApiKey(k.id);
-                        reload();
-                      })
-                    }
-                  >
-                    Revoke
-                  </button>
+                  <>
+                    <span>active </span>
+                    <button
+                      type="button"
+                      className="danger"
+                      disabled={revoke.busy}
+                      aria-label={`Revoke ${k.name}`}
+                      onClick={() =>
+                        void revoke.run(async () => {
+                          await api.revokeApiKey(k.id);
+                          reload();
+                        })
+                      }
+                    >
+                      Revoke
+                    </button>
+                  </>
                 )}
               </td>
             </tr>
