@@ -99,5 +99,6 @@ export function createAuditLog(opts: AuditLogOptions): ChainedAuditLog {
       return written;
     },
   };
+  opts.vault.recordKeyEventsIn(log);
   return log;
 }

@@ -60,6 +60,7 @@ forEachDatabase('key rotation', (getDb) => {
     ]);
     const events = await db.query<{ action: string; actor_kind: string }>(`SELECT action, actor_kind FROM audit_events WHERE chain_id = $1 ORDER BY seq`, [brand]);
     expect(events.rows).toEqual([
+      { action: 'key.create', actor_kind: 'system' },
       { action: 'key.rotate', actor_kind: 'user' },
       { action: 'key.retire', actor_kind: 'system' },
     ]);

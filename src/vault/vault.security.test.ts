@@ -63,7 +63,10 @@ forEachDatabase('vault security', (getDb) => {
     expect(await read(db, restarted, keptNote)).toBe('other brand');
 
     const { rows } = await db.query<{ action: string; outcome: string }>(`SELECT action, outcome FROM audit_events WHERE brand_id = $1 ORDER BY seq`, [doomed]);
-    expect(rows).toEqual([{ action: 'key.destroy', outcome: 'success' }]);
+    expect(rows).toEqual([
+      { action: 'key.create', outcome: 'success' },
+      { action: 'key.destroy', outcome: 'success' },
+    ]);
   });
 
   it('a ciphertext moved to another record does not decrypt there', async () => {

@@ -1,10 +1,11 @@
 import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import type { AuditLog } from '../audit/types.js';
 import type { Db, Queryable } from '../db/types.js';
 import { open, seal, sealedKeyVersion } from './ciphertext.js';
 import { vaultErrors } from './errors.js';
 import * as store from './key-store.js';
 import type { LocalKms } from './local-kms.js';
-import { scopeKey } from './scope.js';
+import { parseScopeKey, scopeKey } from './scope.js';
 import type { KeyScope, Kms, Vault } from './types.js';
 
 export interface VaultOptions {
@@ -38,6 +39,12 @@ export interface VaultService extends Vault {
   activeVersion(tx: Queryable, scope: KeyScope): Promise<number>;
   /** Forgets every unwrapped key held in memory. */
   clearCache(): void;
+  /**
+   * Where the creation of a brand's first data key is recorded (`key.create`, in the transaction
+   * that needed it). createAuditLog calls this itself. System-scope keys are not recorded here:
+   * the audit log's own signing key is sealed under that scope, inside an append.
+   */
+  recordKeyEventsIn(audit: AuditLog): void;
 }
 
 /**
@@ -51,6 +58,7 @@ export function createVault(opts: VaultOptions): VaultService {
   const now = opts.now ?? Date.now;
   const cache = new Map<string, { key: KeyObject; expires: number }>();
   const rows = new Map<string, { row: store.DataKeyRow; expires: number }>();
+  let keyAudit: AuditLog | undefined;
   const forget = (scope: string): void => {
     for (const m of [cache, rows]) for (const id of [...m.keys()]) if (id.startsWith(`${scope}#`)) m.delete(id);
   };
@@ -93,7 +101,19 @@ export function createVault(opts: VaultOptions): VaultService {
       if (row) return remember(`${scope}#active`, row);
       // No active row: a first write (create version 1) or a rotation committed while we waited.
       if (await store.isDestroyed(tx, scope)) throw vaultErrors.key_destroyed();
-      if ((await store.keysOf(tx, scope)).length === 0) await store.insertFirstKey(tx, scope, kms.kekId, await newWrappedKey(scope));
+      if ((await store.keysOf(tx, scope)).length === 0 && (await store.insertFirstKey(tx, scope, kms.kekId, await newWrappedKey(scope)))) {
+        const parsed = parseScopeKey(scope);
+        if ('brandId' in parsed && keyAudit) {
+          await keyAudit.append(tx, {
+            actor: { kind: 'system', id: 'vault' },
+            action: 'key.create',
+            brandId: parsed.brandId,
+            target: { type: 'data_key', id: scope },
+            outcome: 'success',
+            details: { version: 1, kekId: kms.kekId },
+          });
+        }
+      }
     }
     throw vaultErrors.key_unknown();
   }
@@ -162,6 +182,9 @@ export function createVault(opts: VaultOptions): VaultService {
     clearCache() {
       cache.clear();
       rows.clear();
+    },
+    recordKeyEventsIn(audit) {
+      keyAudit = audit;
     },
   };
 }
