@@ -21,6 +21,7 @@ export interface DigitRun {
 /** Separators inside a run: a space, a dash, or a comma pause ("one two three, four five, ..."). */
 const RUN = /(?<![A-Za-z0-9\u00C0-\u024F])\d+(?:(?: - | ?- ?| |, )\d+)*(?![A-Za-z0-9\u00C0-\u024F])/g;
 const HAS_DIGIT = /\d/;
+const NON_DIGIT = /\D/g;
 const cache = new WeakMap<TurnView, DigitRun[]>();
 
 export function digitRuns(turn: TurnView): readonly DigitRun[] {
@@ -33,9 +34,23 @@ export function digitRuns(turn: TurnView): readonly DigitRun[] {
     RUN.lastIndex = 0;
     for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
       const raw = m[0];
-      const groups = raw.split(/[ ,-]+/).map((g) => g.length);
+      // One pass: digits and group lengths (no split/replace allocations on this hot path).
+      const groups: number[] = [];
+      let digits = '';
+      let groupLen = 0;
+      for (let i = 0; i < raw.length; i++) {
+        const c = raw.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+          groupLen += 1;
+        } else if (groupLen > 0) {
+          groups.push(groupLen);
+          groupLen = 0;
+        }
+      }
+      groups.push(groupLen);
+      digits = groups.length === 1 ? raw : raw.replace(NON_DIGIT, '');
       const [start, end] = view.toOriginal(m.index, m.index + raw.length);
-      runs.push({ digits: raw.replace(/[ ,-]/g, ''), groups, nStart: m.index, nEnd: m.index + raw.length, start, end });
+      runs.push({ digits, groups, nStart: m.index, nEnd: m.index + raw.length, start, end });
     }
   }
   cache.set(turn, runs);

@@ -30,9 +30,24 @@ const PHRASES: ReadonlyArray<[Subject, string]> = [
   ['negative', String.raw`(?:order|tracking|track|case|ticket|claim|confirmation|conf|booking|reservation|mandate|application|prescription|rx|reference|ref|invoice|receipt|sku|item|model|serial|flight|otp|code|pin|passcode|password|zip|postal|postcode|policy|member|id|rma|return|quantity|qty|version|room|gate|seat|floor|unit|suite|apt|apartment|building|street|avenue|plan|gig|gb|mbps|meter|\$|€|£|usd|copay|deductible|credit of|bill|due|draft of|collection of|percent|%|minutes|hours|days|weeks|months|years|times|am|pm|a\.m|p\.m|o'clock|noon|version|tier|step|page|chapter|mile|miles|pounds|lbs|kg|license|licence|plate|vin|badge|employee|customer|patient|student|passport|tax|vat|ein|registration|lot|batch|part|product|store|branch|transaction|voucher|bus|train|route|platform|tail|group|rx)(?: (?:number|no\.?|#|id|code))?`],
 ];
 
-const NAMES = PHRASES.map(([s]) => s);
-// ASCII word boundaries (keywords are ASCII): much faster than Unicode property escapes.
-const KEYWORDS = new RegExp(`(?<![A-Za-z0-9])(?:${PHRASES.map(([, p]) => `(${p})`).join('|')})(?![A-Za-z0-9])`, 'g');
+// ASCII word boundaries (keywords are ASCII): much faster than Unicode property escapes. No capture
+// groups: which subject a match belongs to is looked up afterwards (and memoized per matched text).
+const KEYWORDS = new RegExp(`(?<![A-Za-z0-9])(?:${PHRASES.map(([, p]) => `(?:${p})`).join('|')})(?![A-Za-z0-9])`, 'g');
+const ANCHORED: ReadonlyArray<[Subject, RegExp]> = PHRASES.map(([subject, p]) => [subject, new RegExp(`^(?:${p})(?![A-Za-z0-9])`)]);
+const subjectOfMatch = new Map<string, Subject>();
+
+/**
+ * The subject of a keyword match: the first phrase (in PHRASES order, as the alternation tries
+ * them) matching at its position. `text` is the match plus the next character (lookaheads need it).
+ */
+function subjectOf(text: string): Subject {
+  let subject = subjectOfMatch.get(text);
+  if (subject === undefined) {
+    subject = (ANCHORED.find(([, re]) => re.test(text)) ?? ['skip'])[0];
+    if (subjectOfMatch.size < 5000) subjectOfMatch.set(text, subject);
+  }
+  return subject;
+}
 
 /** Number followed by a unit or a word that makes it an amount, a time or a quantity. */
 const AFTER_NEGATIVE = /^\s?(?:dollars?|bucks|cents|euros?|pounds?|percent|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|items?|units?|pieces?|pcs|am|pm|a\.m|p\.m|o'clock|gb|mb|tb|gig|mbps|miles?|km|lbs?|kg|business days|times|x\b|st\b|nd\b|rd\b|th\b|:\d)/;
@@ -54,12 +69,8 @@ function keywordHits(turn: TurnView): KeywordHit[] {
   const text = turn.lower;
   KEYWORDS.lastIndex = 0;
   for (let m = KEYWORDS.exec(text); m !== null; m = KEYWORDS.exec(text)) {
-    for (let g = 1; g < m.length; g++) {
-      if (m[g] !== undefined) {
-        hits.push({ start: m.index, end: m.index + m[0].length, subject: NAMES[g - 1] as Subject });
-        break;
-      }
-    }
+    const end = m.index + m[0].length;
+    hits.push({ start: m.index, end, subject: subjectOf(text.slice(m.index, end + 1)) });
   }
   hitsCache.set(turn, hits);
   return hits;
