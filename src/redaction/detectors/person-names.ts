@@ -25,6 +25,11 @@ export function bare(w: Word): string {
   return bareLower(w.lower, w.flags);
 }
 
+/** Capitalised inside a sentence, as names are; "I", "I'd", "I've" are capitalised by rule. */
+export function capitalisedMidSentence(w: Word): boolean {
+  return w.cap && !w.sentence && !(w.lower === 'i' || (w.lower.length > 1 && w.lower[0] === 'i' && (w.lower[1] === "'" || w.lower[1] === '’')));
+}
+
 /**
  * Can this word be (part of) a name under this evidence? `first`: it would start the name;
  * `closes`: a pause or the end of the turn follows it ("thanks, penny").
@@ -33,8 +38,7 @@ export function isNameWord(w: Word, evidence: Evidence, first: boolean, closes =
   // "Will" is a function word and a name: a name only as "Will"/"will" after a strong cue.
   const f = w.lower === 'will' ? F.NAME | F.AMBIGUOUS | F.NAME_SHAPE : w.flags;
   if (f & NOT_A_NAME || !(f & F.NAME_SHAPE)) return false;
-  // "I'd", "I've": capitalised by rule, never a name's capital.
-  const capMid = w.cap && !w.sentence && !(w.lower.length > 1 && w.lower[0] === 'i' && (w.lower[1] === "'" || w.lower[1] === '’'));
+  const capMid = capitalisedMidSentence(w);
   const known = (f & F.NAME) !== 0;
   const ambiguous = (f & F.AMBIGUOUS) !== 0;
   const english = (f & F.ENGLISH) !== 0;

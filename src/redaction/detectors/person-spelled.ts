@@ -10,6 +10,7 @@ import type { ConversationView, TurnView } from '../types.js';
 import { askedFor } from './person-context.js';
 
 const SPELL_QUESTION = /\bspell\b/;
+const INNER_MARKS = new Set(['apostrophe', 'hyphen', 'dash', 'space']);
 const CONTINUES_AS_HANDLE = new Set(['dot', 'at', 'underscore', 'dash', 'hyphen', '@', 'period']);
 
 export interface SpelledName {
@@ -19,7 +20,7 @@ export interface SpelledName {
   score: number;
 }
 
-const isLetter = (w: Word | undefined): w is Word => w !== undefined && (w.flags & F.LETTER) !== 0;
+const isLetter = (w: Word | undefined): boolean => w !== undefined && (w.flags & F.LETTER) !== 0;
 
 /** Spelled names in one turn (`position` is its place in the conversation). */
 export function spelledNames(conversation: ConversationView, position: number, turn: TurnView): SpelledName[] {
@@ -36,7 +37,13 @@ export function spelledNames(conversation: ConversationView, position: number, t
       letters = w.lower.replace(/[-.]/g, '');
     } else {
       if (!(w.flags & F.LETTER)) continue;
-      while (isLetter(words[end]) && (end === i || !(words[end] as Word).sentence)) letters += (words[end++] as Word).lower;
+      // "o apostrophe r e i l l y", "s m i t h hyphen j o n e s": spoken punctuation inside the name.
+      while (end < words.length && (end === i || !(words[end] as Word).sentence)) {
+        const x = words[end] as Word;
+        if (isLetter(x)) letters += x.lower;
+        else if (!(INNER_MARKS.has(x.lower) && isLetter(words[end + 1]))) break;
+        end++;
+      }
       if (end - i < 3) continue;
     }
     if (end === i) continue;

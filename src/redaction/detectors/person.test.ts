@@ -14,6 +14,7 @@ describe('person detector: positives', () => {
     ['everyday word after a personal title', ['thank you mister fox'], ['0:fox']],
     ['possessive outside the span', ['Great, Henrietta\'s new number is on file.'], ['0:Henrietta']],
     ['relation word', ['i am calling for my son mateusz'], ['0:mateusz']],
+    ['after "I\'m" at the start of a sentence', ["Hello, I'm Adaeze Okwuosa-Bell and I live nearby."], ["0:Adaeze Okwuosa-Bell"]],
     ['"speak with"', ["I'd like to speak with Oriane Delacroix, please."], ['0:Oriane Delacroix']],
     ['"last name"', ['my first name is also tomas but last name szabo'], ['0:tomas', '0:szabo']],
     ['everyday word not taken after a surname', ['Dr. Young will call you back.'], ['0:Young']],
@@ -43,6 +44,7 @@ describe('person detector: positives', () => {
   it('marks a spelled name as one span when asked to spell it', () => {
     expect(find('could you spell your last name', 'sure it is q u i n t e r o')).toEqual(['1:q u i n t e r o']);
     expect(find('Can you spell that?', 'Q-U-I-N-T-E-R-O.')).toEqual(['1:Q-U-I-N-T-E-R-O']);
+    expect(find('how do you spell the last name', 'o apostrophe h a r a')).toEqual(['1:o apostrophe h a r a']);
   });
 });
 

@@ -10,7 +10,7 @@ import { turnWords, type Word } from '../lexicon/turn-words.js';
 import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
 import { GREETING_CUES, NAME_QUESTION, PERSONAL_TITLES, RELATIONS, SOFT_CUES, STRONG_CUES, TITLES } from './person-context.js';
 import { F } from '../lexicon/word-flags.js';
-import { bare, followedByOrg, isNameWord, nameRunEnd, type Evidence } from './person-names.js';
+import { bare, capitalisedMidSentence, followedByOrg, isNameWord, nameRunEnd, type Evidence } from './person-names.js';
 import { spelledNames } from './person-spelled.js';
 
 interface Found {
@@ -124,7 +124,7 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
       // "thanks for calling Morgan and Price", "at Harper ...": a company after these words.
       if (before.lower === 'calling' || before.lower === 'contacting' || (ORG_CUES.has(before.lower) && w.cap)) continue;
       // "Cedar Hills Pediatrics": a name word inside a longer capitalised phrase is a place or company.
-      if (w.cap && before.cap && !before.sentence && !(before.flags & F.NAME) && !TITLES.has(bare(before))) {
+      if (w.cap && capitalisedMidSentence(before) && !(before.flags & F.NAME) && !TITLES.has(bare(before))) {
         i = end - 1;
         continue;
       }

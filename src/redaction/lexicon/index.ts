@@ -60,7 +60,7 @@ export function lexicons(): Lexicons {
     cities: new Set([...lines(CITIES), ...UK_CITIES]),
     regions: new Set([...lines(REGIONS), ...EXTRA_REGIONS]),
     countries: new Set([...lines(COUNTRIES), 'america', 'usa', 'uk', 'britain', 'england']),
-    regionAbbreviations: new Set(lines(REGION_ABBREVIATIONS)),
+    regionAbbreviations: new Set([...lines(REGION_ABBREVIATIONS), 'dc', 'pr']),
     streetSuffixes: suffixes,
   };
   return cached;
