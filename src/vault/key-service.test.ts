@@ -67,6 +67,35 @@ forEachDatabase('key rotation', (getDb) => {
     expect((await verifyChain(db, audit.signingKeys, brand)).ok).toBe(true);
   });
 
+  it('a record that cannot be decrypted stops retirement: the job fails and the old version stays', async () => {
+    const db = getDb();
+    const { vault, audit } = stack;
+    const keys = createKeyService({ db, vault, audit });
+    const brand = randomUUID();
+    const [good, bad] = [randomUUID(), randomUUID()];
+    for (const id of [good, bad]) await db.query(`INSERT INTO test_secrets VALUES ($1, $2, $3)`, [id, brand, await vault.encrypt(db, { brandId: brand }, id, Buffer.from('s'))]);
+    await db.query(`UPDATE test_secrets SET secret = (SELECT secret FROM test_secrets WHERE id = $1) WHERE id = $2`, [good, bad]); // moved: AAD fails
+    const { jobId } = await keys.rotate(systemPrincipal, { brandId: brand });
+    const worker = createWorker({ db, backoffMs: 60_000, handlers: { [REENCRYPT_JOB]: reencryptJobHandler({ db, vault, audit, retireGraceMs: 0 }) } });
+    await worker.runUntilIdle();
+    expect(await getJob(db, jobId)).toMatchObject({ status: 'queued', attempts: 1, lastError: expect.stringContaining('vault.decrypt_failed') });
+    expect((await keysOf(db, `brand:${brand}`)).map((v) => v.status)).toEqual(['decrypt_only', 'active']);
+  });
+
+  it('waits out the lookup-cache window after a rotation before retiring', async () => {
+    const db = getDb();
+    const { vault, audit } = stack;
+    const brand = randomUUID();
+    await vault.encrypt(db, { brandId: brand }, 'r', Buffer.from('x'));
+    const { jobId } = await createKeyService({ db, vault, audit }).rotate(systemPrincipal, { brandId: brand });
+    const worker = createWorker({ db, handlers: { [REENCRYPT_JOB]: reencryptJobHandler({ db, vault, audit, retireGraceMs: 800 }) } });
+    const started = Date.now();
+    await worker.runUntilIdle();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(500);
+    expect(await getJob(db, jobId)).toMatchObject({ status: 'succeeded' });
+    expect((await keysOf(db, `brand:${brand}`)).map((v) => v.status)).toEqual(['retired', 'active']);
+  });
+
   it('rotateAll rotates every brand and the system scope; KEK rotation is audited', async () => {
     const db = getDb();
     const keys = createKeyService({ db, vault: stack.vault, audit: stack.audit });
