@@ -13,17 +13,16 @@ import { candidate } from './candidate.js';
  * named ("the phone ending in 0134"). A number named as something else (card, account, order) is
  * left to that detector.
  */
-const NANP = /(?<![\p{L}\p{N}+])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}(?![\p{L}\p{N}])/gu;
-const LOCAL7 = /(?<![\p{L}\p{N}])\d{3}[ .-]\d{4}(?![\p{L}\p{N}])/gu;
+const NANP = /(?<![A-Za-z0-9+])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}(?![A-Za-z0-9])/g;
+const LOCAL7 = /(?<![A-Za-z0-9])\d{3}[ .-]\d{4}(?![A-Za-z0-9])/g;
 /** 1-8xx then letters: a vanity number spells 7 letters, sometimes said as two words ("claim it"). */
 const VANITY = /(?<![\p{L}\p{N}])(\+?1[ .-]?)?8(?:00|33|44|55|66|77|88)[ .-]?(\p{L}{2,10}(?:[ .-]\p{L}{1,6}){0,2}(?:[ .-]?\d{1,4})?)(?![\p{L}\p{N}])/gu;
 const NOT_VANITY = new Set(['number', 'numbers', 'dollars', 'and', 'the', 'for', 'that', 'this', 'then', 'okay', 'calls', 'line', 'customer', 'please', 'thanks', 'thank', 'option', 'extension', 'again', 'is', 'was', 'times', 'miles', 'members', 'pounds', 'euros', 'hours', 'minutes', 'days', 'items', 'people']);
 const OTHER = new Set(['card', 'ssn', 'account', 'routing', 'cvv', 'expiry', 'dob', 'iban']);
-const DIGITS = /\d/g;
 const PHONE_AFTER = /^[\s,.]*(?:is|was|that's|as)?\s*(?:the|my|our|their|his|her)?\s*(?:\w+ )?(?:phone|number to call|contact number|cell|mobile|line)\b/;
 const TOLL_FREE_HINT = /8(?:00|33|44|55|66|77|88)/;
-const TRUNK_ZERO = /(?<![\p{L}\p{N}+])0\d{2,4}[ .-]?\d{3,4}[ .-]?\d{3,4}(?![\p{L}\p{N}])/gu;
-const INTERNATIONAL = /(?<![\p{L}\p{N}+])\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?(?:\(?\d{1,5}\)?[ .-]?){1,5}\d{1,5}(?![\p{L}\p{N}])/gu;
+const TRUNK_ZERO = /(?<![A-Za-z0-9+])0\d{2,4}[ .-]?\d{3,4}[ .-]?\d{3,4}(?![A-Za-z0-9])/g;
+const INTERNATIONAL = /(?<![A-Za-z0-9+])\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?(?:\(?\d{1,5}\)?[ .-]?){1,5}\d{1,5}(?![A-Za-z0-9])/g;
 
 /**
  * NANP numbering plan rules (cheaper than a libphonenumber parse for the commonest case): area code
@@ -81,7 +80,8 @@ export const phoneDetector: Detector = {
       const runs = digitRuns(turn);
       if (runs.length === 0) continue;
       const text = turn.normalized.text;
-      const digitCount = text.match(DIGITS)?.length ?? 0;
+      let digitCount = 0;
+      for (const r of runs) digitCount += r.digits.length;
       const before = out.length;
       if (digitCount >= 7) findFull(conv, turn, out);
       for (let i = before; i < out.length; i++) {
@@ -101,7 +101,8 @@ export const phoneDetector: Detector = {
           continue;
         }
         const about = isAbout(ctx, 'phone') && !ctx.amountLike;
-        if (len >= 3 && len <= 8 && !namedAsOther(ctx) && !isNegative(ctx)) {
+        const mayContinue = (about || heard.size > 0) && nextTurnHasDigits(conv, k);
+        if (mayContinue && len >= 3 && len <= 8 && !namedAsOther(ctx) && !isNegative(ctx)) {
           // Dictated in chunks over several turns ("five eight eight" / "seven five seven" / "two two nine eight"),
           // or read back that way: one entity when it was asked for or matches a number heard before.
           const pieces = [{ turn: turn.index, run }, ...continuation(conv, k, 15 - len, (t, r) => numberContext(conv, t.index, r.start, r.end).near === undefined)];
@@ -124,6 +125,12 @@ export const phoneDetector: Detector = {
     return out;
   },
 };
+
+/** Cheap check before following a dictation: does one of the next few turns hold a number? */
+function nextTurnHasDigits(conv: ConversationView, k: number): boolean {
+  for (let j = k + 1; j < conv.turns.length && j <= k + 4; j++) if (digitRuns(conv.turns[j] as TurnView).length > 0) return true;
+  return false;
+}
 
 function findFull(conv: ConversationView, turn: TurnView, out: Candidate[]): void {
   const view = turn.normalized;
