@@ -147,7 +147,7 @@ export function placeEnd(words: readonly Word[], i: number): number {
       const v = words[i + n - 1];
       if (!v || !(v.flags & F.NAME_SHAPE) || v.flags & (F.FUNCTION | F.ENGLISH | F.AMBIGUOUS)) break;
       const next = words[i + n];
-      if (!next || next.pause) return i + n;
+      if (!next || next.pause || postcodeEnd(words, i + n) >= 0) return i + n;
     }
   }
   return -1;

@@ -53,7 +53,9 @@ export function spelledNames(conversation: ConversationView, position: number, t
       continue;
     }
     asked ??= askedFor(conversation, position, SPELL_QUESTION) || SPELL_QUESTION.test(turn.lower);
-    const known = lexicons().names.has(letters);
+    // Known name, or spelling out what was just said ("keanu kahananui k a h a n a n u i").
+    const said = words[i - 1]?.lower === letters || words[i - 2]?.lower === letters || (words[i - 2]?.lower ?? '') + (words[i - 1]?.lower ?? '') === letters;
+    const known = said || lexicons().names.has(letters);
     if (asked || known) {
       out.push({ start: w.start, end: (words[end - 1] as Word).end, pattern: asked ? 'spelled-on-request' : 'spelled-known-name', score: asked ? 0.85 : 0.75 });
     }

@@ -45,6 +45,7 @@ describe('person detector: positives', () => {
     expect(find('could you spell your last name', 'sure it is q u i n t e r o')).toEqual(['1:q u i n t e r o']);
     expect(find('Can you spell that?', 'Q-U-I-N-T-E-R-O.')).toEqual(['1:Q-U-I-N-T-E-R-O']);
     expect(find('how do you spell the last name', 'o apostrophe h a r a')).toEqual(['1:o apostrophe h a r a']);
+    expect(find('yes it is temperance quillon q u i l l o n')).toEqual(['0:q u i l l o n']);
   });
 });
 

@@ -118,6 +118,8 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
       continue;
     }
     const before = words[i - 1];
+    // "77 Lark Rise": words after a house number are a street.
+    if (evidence !== 'strong' && before && before.flags & F.DIGITS) continue;
     // "born in Portland", "the Mall of America": a place after a place preposition, even if also a name.
     if (evidence !== 'strong' && w.flags & F.PLACE && PLACE_PREPOSITIONS.has(before?.lower ?? '')) continue;
     if (evidence !== 'strong' && before && !w.pause) {
