@@ -175,16 +175,29 @@ const MENTION_STEMS: Partial<Record<Subject, readonly string[]>> = {
  * skip a conversation that never mentions it: a cheap prefilter run before any keyword scan.
  */
 export function mentions(conv: ConversationView, ...subjects: Subject[]): boolean {
+  let cache = mentionCache.get(conv);
+  if (cache === undefined) {
+    // One lower-cased string for the whole conversation ("\n" keeps stems from spanning turns).
+    cache = { text: conv.turns.map((t) => t.lower).join('\n'), results: new Map() };
+    mentionCache.set(conv, cache);
+  }
   for (const subject of subjects) {
-    const stems = MENTION_STEMS[subject];
-    if (stems === undefined) return true;
-    for (const turn of conv.turns) {
-      const lower = turn.lower;
-      for (const stem of stems) if (lower.includes(stem)) return true;
+    let found = cache.results.get(subject);
+    if (found === undefined) {
+      const stems = MENTION_STEMS[subject];
+      found = stems === undefined || stems.some((stem) => (cache as MentionCache).text.includes(stem));
+      cache.results.set(subject, found);
     }
+    if (found) return true;
   }
   return false;
 }
+
+interface MentionCache {
+  text: string;
+  results: Map<Subject, boolean>;
+}
+const mentionCache = new WeakMap<ConversationView, MentionCache>();
 
 const PART_QUESTION = /last (?:four|4|few)|ending|ends (?:in|with)/;
 

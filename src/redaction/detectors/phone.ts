@@ -168,7 +168,8 @@ function findFull(conv: ConversationView, turn: TurnView, out: Candidate[]): voi
   // A national number with a trunk zero ("020 8435 8803", "07783 841695") is not a US number: try GB.
   TRUNK_ZERO.lastIndex = 0;
   for (let m = TRUNK_ZERO.exec(view.text); m !== null; m = TRUNK_ZERO.exec(view.text)) {
-    if (validInGb(m[0])) push(m.index, m.index + m[0].length, 'national-gb', 0.7, true);
+    const n = m[0].replace(/\D/g, '').length;
+    if ((n === 10 || n === 11) && validInGb(m[0])) push(m.index, m.index + m[0].length, 'national-gb', 0.7, true);
   }
   LOCAL7.lastIndex = 0;
   for (let m = LOCAL7.exec(view.text); m !== null; m = LOCAL7.exec(view.text)) push(m.index, m.index + m[0].length, 'local-seven-digits', 0.45);
