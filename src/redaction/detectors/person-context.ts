@@ -44,6 +44,14 @@ export const STRONG_CUES: readonly (readonly string[])[] = [
   ['holder', 'is'],
   ['card', 'is'],
   ['spelled'],
+  ['the', 'name'],
+  ['beneficiary', 'is'],
+  ['policyholder', 'is'],
+  ['authorized', 'user'],
+  ['signed', 'by'],
+  ['addressed', 'to'],
+  ['payable', 'to'],
+  ['behalf', 'of'],
   ['last', 'name'],
   ['first', 'name'],
   ['surname'],
@@ -61,7 +69,7 @@ export const TITLES = new Set([
 
 /** Kinship and relation words: "my son Andrew", "Uncle Richard", "my colleague Lars". */
 export const RELATIONS = new Set(
-  'wife husband son daughter mother father mom mum dad brother sister partner uncle aunt auntie grandson granddaughter grandmother grandfather grandma grandpa nephew niece cousin friend colleague boss manager fiance fiancee fiancé fiancée girlfriend boyfriend roommate child kid kids spouse neighbor neighbour caregiver doctor adjuster landlord tenant stepson stepdaughter'.split(
+  'wife husband son daughter mother father mom mum dad brother sister partner uncle aunt auntie grandson granddaughter grandmother grandfather grandma grandpa nephew niece cousin friend colleague boss manager fiance fiancee fiancé fiancée girlfriend boyfriend roommate child kid kids spouse neighbor neighbour caregiver doctor adjuster landlord tenant stepson stepdaughter beneficiary policyholder dependent executor guardian attorney lawyer technician therapist dentist supervisor coworker assistant representative rep'.split(
     ' ',
   ),
 );

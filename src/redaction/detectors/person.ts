@@ -136,7 +136,17 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     const pattern = cue === undefined && (after === 'speaking' || after === 'here') ? 'name-speaking' : cue ? `cue-${evidence}` : 'lexicon';
     // "with minjun horvat": an unknown word right before a known surname belongs to the name.
     const left = words[i - 1];
-    if (evidence === 'lexicon' && left && !(words[i] as Word).pause && !(left.flags & F.ENGLISH) && isNameWord(left, 'strong', true) && !out.some((f) => f.end > left.start)) i--;
+    if (
+      left &&
+      (cue === undefined || i === answerAt) &&
+      !(words[i] as Word).pause &&
+      !(left.flags & (F.ENGLISH | F.FUNCTION | F.PLACE | F.ORG)) &&
+      !TITLES.has(left.lower) &&
+      !RELATIONS.has(bare(left)) &&
+      isNameWord(left, 'strong', true) &&
+      !out.some((f) => f.end > left.start)
+    )
+      i--;
     const first = words[i] as Word;
     const last = words[end - 1] as Word;
     out.push({
