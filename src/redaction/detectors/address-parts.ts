@@ -48,7 +48,7 @@ export function streetEnd(words: readonly Word[], from: number): number {
     if (w.flags & F.DIGITS && !/\d(?:st|nd|rd|th)$/.test(w.lower)) break;
     // "1400 A Street", "754 The Alameda", "Terry A Francois Boulevard": a letter or "the" naming a street.
     const nextIsSuffix = ((words[k + 1]?.flags ?? 0) & F.STREET_SUFFIX) !== 0;
-    const namingWord = (w.flags & F.LETTER && (w.cap || nextIsSuffix)) || (w.lower === 'the' && k === from && (w.cap || nextIsSuffix));
+    const namingWord = (w.flags & F.LETTER && (w.cap || (nextIsSuffix && k === from))) || (w.lower === 'the' && k === from && (w.cap || nextIsSuffix));
     if (w.flags & (F.FUNCTION | F.UNIT) && !namingWord) break;
     if ((k > from && w.flags & F.STREET_SUFFIX) || w.lower === 'broadway') last = k;
   }

@@ -20,6 +20,11 @@ import { askedFor } from './person-context.js';
 
 const ADDRESS_QUESTION = /\b(address|where (?:do you live|are you located|should we send|did (?:it|the incident) happen)|ship(?:ping)? to|send (?:it|them) to|located)\b/;
 
+/** Street types that are not everyday words: an address even without other parts. */
+const STRONG_SUFFIXES = new Set(
+  'st street ave avenue av rd road dr drive ln lane blvd boulevard ct court pl terrace ter pkwy parkway cir circle hwy highway crescent cres close cl boulevard plaza sq square'.split(' '),
+);
+
 /** One address span, or undefined: the words from `i` (a house number) onward. */
 export function matchAddress(words: readonly Word[], i: number): { start: number; end: number; parts: string[] } | undefined {
   const numEnd = houseNumberEnd(words, i);
@@ -86,6 +91,9 @@ export const addressDetector: Detector = {
         const first = words[m.start] as Word;
         const last = words[m.end - 1] as Word;
         const full = m.parts.length > 1;
+        // "one thing very well", "one service run": a small spoken number and an everyday street
+        // word, with nothing else of an address and no one asking for one, is ordinary speech.
+        if (!full && !asked && w.flags & F.NUMBER_WORD && m.end - i < 5 && !STRONG_SUFFIXES.has((words[m.end - 1] as Word).lower)) continue;
         out.push({
           type: 'ADDRESS',
           turn: turn.index,

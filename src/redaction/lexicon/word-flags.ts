@@ -86,7 +86,8 @@ function compute(lower: string): number {
   if (lex.names.has(word)) {
     flags |= F.NAME;
     if (lex.common.has(word) || flags & F.CALENDAR) flags |= F.AMBIGUOUS;
-    else if (lex.vocabulary.has(word)) flags |= F.VOCAB_NAME;
+    // "Ivory"/"ivory", "Marks"/"marks": a word too, so a name only in context or capitalised.
+    else if (lex.vocabulary.has(word) || isEnglishWord(word)) flags |= F.VOCAB_NAME;
   } else if (isEnglishWord(word)) flags |= F.ENGLISH;
   return flags;
 }
