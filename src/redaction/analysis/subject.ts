@@ -199,6 +199,19 @@ interface MentionCache {
 }
 const mentionCache = new WeakMap<ConversationView, MentionCache>();
 
+const PART_LEAD = /(?:ending(?: in| with)?|ends (?:in|with)|last (?:four|4|five|5)(?: digits| numbers)?(?: (?:is|are|of (?:the|your|my) \w+(?: \w+)?))?)\W*(?:it's |its |um |uh )?$/;
+
+/**
+ * A short number (a last four) belongs to `subject` only when said as such: after "ending in" /
+ * "last four", right after the subject's own words (`rightBefore`), or as the answer to the
+ * question. "I've had the account since 2015" is not an account number.
+ */
+export function saidAsPart(turn: TurnView, start: number, ctx: NumberContext, subject: Subject, rightBefore: RegExp): boolean {
+  if (ctx.near === undefined && ctx.asked.has(subject)) return true;
+  const before = turn.lower.slice(Math.max(0, start - 40), start);
+  return PART_LEAD.test(before) || rightBefore.test(before);
+}
+
 const PART_QUESTION = /last (?:four|4|few)|ending|ends (?:in|with)/;
 
 /** Did the other party ask for a part of a number ("what are the last four digits of your phone?")? */

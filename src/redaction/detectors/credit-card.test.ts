@@ -46,6 +46,7 @@ describe('credit card detector', () => {
 
   it.each([
     ['a card limit', [a('the card has a limit of 5000')]],
+    ['a year after a card mention', [c("I've had the card since 2015 and it always worked")]],
     ['a ZIP code after a partial card number', [a('I have your card on file ending in 1234, and the billing zip 60614')]],
     ['order number', [a("what's the order number"), c('4111111111111111')]],
     ['tracking number, Luhn-failing', [c('tracking 1234 5678 9012 3456')]],

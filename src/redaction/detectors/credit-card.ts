@@ -59,6 +59,11 @@ export const creditCardDetector: Detector = {
           }
           continue;
         }
+        // A lone part is a card number only when said as one: "ending in 4821", right after "card number
+        // is", or as the answer to the question; not "I've had the card since 2015".
+        const before = turn.lower.slice(Math.max(0, run.start - 30), run.start);
+        const answered = ctx.near === undefined && ctx.asked.has('card');
+        if (!answered && !PART_BEFORE.test(before) && !CARD_RIGHT_BEFORE.test(before)) continue;
         out.push(candidate('CREDIT_CARD', turn.index, run.start, run.end, 'partial-pan-in-context', 0.75, { notes: ['partial'] }));
       }
     }
@@ -66,7 +71,8 @@ export const creditCardDetector: Detector = {
   },
 };
 
-const PART_BEFORE = /(?:ending (?:in|with)|ends (?:in|with)|last (?:four|4)(?: digits)?(?: (?:is|are))?)\W*$/;
+const CARD_RIGHT_BEFORE = /(?:card|visa|master ?card|amex|discover|cc|pan|digits)(?: number| no\.?)?(?: is| was| are|:|#| #)?\s*(?:it's |its |um |uh )?$/;
+const PART_BEFORE = /(?:ending(?: in| with)?|ends (?:in|with)|last (?:four|4)(?: digits)?(?: (?:is|are))?)\W*$/;
 
 /** The first chunk, later chunks of the same turn, then the chunks of the following turns. */
 function gatherDictation(conv: ConversationView, k: number, first: DigitRun): DictatedPiece[] {

@@ -30,6 +30,7 @@ describe('SSN detector', () => {
     [[c('order 219099999 please')]],
     [[c('invalid shapes 666-12-3456 and 912-34-5678')]],
     [[a('the total is 1234')]],
+    [[c("I've been on social security since 2019")]],
   ] as Array<[Turn[]]>)('leaves %j visible', (turns) => {
     expect(found(turns, 'SSN')).toEqual([]);
   });
@@ -55,6 +56,7 @@ describe('routing number and bank account detectors', () => {
   it.each([
     [[a('your account balance is $1,250.33')]],
     [[a('I can see 3 payments on the account')]],
+    [[c("I've had this account since 2015")]],
     [[a("what's your account number"), c('sorry i meant my order, 123456789')]],
     [[c('the mandate reference is 884291733')]],
   ] as Array<[Turn[]]>)('leaves %j visible', (turns) => {

@@ -1,5 +1,5 @@
 import { digitRuns } from '../analysis/digit-runs.js';
-import { isAbout, isNegative, numberContext } from '../analysis/subject.js';
+import { isAbout, isNegative, numberContext, saidAsPart } from '../analysis/subject.js';
 import type { Candidate, ConversationView, Detector } from '../types.js';
 import { ssnValid } from '../validators/ssn.js';
 import { candidate } from './candidate.js';
@@ -10,6 +10,8 @@ import { candidate } from './candidate.js';
  * your social"). SSA rules invalidate numbers never issued (000/666/9xx area, 00 group, 0000
  * serial) unless the SSN is explicitly asked for: then a misheard digit still gets redacted.
  */
+const SSN_RIGHT_BEFORE = /(?:social|ssn|s s n|social security)(?: number| no\.?| #)?(?: is| was|:|#)?\s*(?:it's |its |um |uh )?$/;
+
 export const ssnDetector: Detector = {
   name: 'ssn',
   types: ['SSN'],
@@ -22,7 +24,7 @@ export const ssnDetector: Detector = {
         const ctx = numberContext(conv, turn.index, run.start, run.end);
         const about = isAbout(ctx, 'ssn');
         if (len === 4) {
-          if (about && !ctx.amountLike) out.push(candidate('SSN', turn.index, run.start, run.end, 'ssn-last-four', 0.6, { contextBoost: 0.3, notes: ['partial'] }));
+          if (about && !ctx.amountLike && saidAsPart(turn, run.start, ctx, 'ssn', SSN_RIGHT_BEFORE)) out.push(candidate('SSN', turn.index, run.start, run.end, 'ssn-last-four', 0.6, { contextBoost: 0.3, notes: ['partial'] }));
           continue;
         }
         const valid = ssnValid(run.digits);
