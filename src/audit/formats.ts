@@ -87,6 +87,9 @@ const cefValue = (v: string): string => v.replace(/[\\=]/g, (c) => `\\${c}`).rep
 /** One ArcSight Common Event Format line (CEF:0). */
 export function formatCef(v: AuditEventView, version = '0.1.0'): string {
   const severity = v.outcome === 'denied' ? 7 : v.outcome === 'failure' ? 5 : 3;
+  // A custom-string label is only sent with its value.
+  const custom = (n: number, label: string, value: string | null): [string, string | null][] =>
+    value === null ? [] : [[`cs${n}Label`, label], [`cs${n}`, value]];
   const ext: [string, string | null][] = [
     ['rt', String(Date.parse(v.at))],
     ['act', v.action],
@@ -95,14 +98,10 @@ export function formatCef(v: AuditEventView, version = '0.1.0'): string {
     ['src', v.ip],
     ['requestClientApplication', v.userAgent],
     ['externalId', `${v.chainId}:${v.seq}`],
-    ['cs1Label', 'brand'],
-    ['cs1', v.brandId],
-    ['cs2Label', 'target'],
-    ['cs2', v.target ? `${v.target.type}:${v.target.id}` : null],
-    ['cs3Label', 'requestId'],
-    ['cs3', v.requestId],
-    ['cs4Label', 'eventHash'],
-    ['cs4', v.hash],
+    ...custom(1, 'brand', v.brandId),
+    ...custom(2, 'target', v.target ? `${v.target.type}:${v.target.id}` : null),
+    ...custom(3, 'requestId', v.requestId),
+    ...custom(4, 'eventHash', v.hash),
   ];
   const extension = ext
     .filter((p): p is [string, string] => p[1] !== null)

@@ -122,6 +122,7 @@ describe('SIEM formats', () => {
     expect(line).toContain('requestClientApplication=a\\\\b\\nc');
     expect(line).not.toContain('\n');
     expect(line).toContain('rt=1767323045678');
+    expect(line).not.toContain('cs3Label'); // no request id: no label either
   });
 
   it('rejects a target that is not tcp:// or udp://', () => {
