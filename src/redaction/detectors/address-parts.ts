@@ -45,7 +45,8 @@ export function streetEnd(words: readonly Word[], from: number): number {
     const w = words[k] as Word;
     if (k > from && w.pause) break;
     if (QUANTITY_WORDS.has(w.lower) || w.lower.includes('@')) break;
-    if (w.flags & F.DIGITS && !/\d(?:st|nd|rd|th)$/.test(w.lower)) break;
+    // A number inside a street name only as an ordinal or right before the type ("1 east 161 street").
+    if (w.flags & F.DIGITS && !/\d(?:st|nd|rd|th)$/.test(w.lower) && !(k > from && nextIsSuffixWord(words, k))) break;
     // "1400 A Street", "754 The Alameda", "Terry A Francois Boulevard": a letter or "the" naming a street.
     const nextIsSuffix = ((words[k + 1]?.flags ?? 0) & F.STREET_SUFFIX) !== 0;
     const namingWord = (w.flags & F.LETTER && (w.cap || (nextIsSuffix && k === from))) || (w.lower === 'the' && k === from && (w.cap || nextIsSuffix));
@@ -58,6 +59,10 @@ export function streetEnd(words: readonly Word[], from: number): number {
   const after = words[end];
   if (after && !after.pause && DIRECTIONS.has(after.lower) && (after.lower.length > 2 || end + 1 >= words.length || (words[end + 1] as Word).pause)) end++;
   return end;
+}
+
+function nextIsSuffixWord(words: readonly Word[], k: number): boolean {
+  return ((words[k + 1]?.flags ?? 0) & F.STREET_SUFFIX) !== 0;
 }
 
 /** End of a unit ("Apt 4B", "suite one ten", "# 212", "unit twenty b") starting at i, else -1. */
