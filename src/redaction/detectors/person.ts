@@ -11,14 +11,9 @@ import type { Candidate, ConversationView, Detector, TurnView } from '../types.j
 import { GREETING_CUES, NAME_QUESTION, PERSONAL_TITLES, RELATIONS, SOFT_CUES, STRONG_CUES, TITLES } from './person-context.js';
 import { F } from '../lexicon/word-flags.js';
 import { bare, capitalisedMidSentence, followedByOrg, isNameWord, nameRunEnd, type Evidence } from './person-names.js';
+import { laterMentions, rememberNames, type Found } from './person-memory.js';
 import { spelledNames } from './person-spelled.js';
 
-interface Found {
-  start: number;
-  end: number;
-  pattern: string;
-  score: number;
-}
 
 const SCORES: Record<Evidence, number> = { strong: 0.85, greeting: 0.75, soft: 0.7, lexicon: 0.55 };
 /** Lead-ins before a name given as an answer: "yes it's", "sure my name is", "um this is". */
@@ -33,7 +28,6 @@ for (const cue of STRONG_CUES) {
 }
 const NO_CUES: Array<readonly string[]> = [];
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'of', 'from', 'to', 'near', 'around', 'outside', 'into', 'via']);
-const NEVER_REMEMBERED = F.FUNCTION | F.ENGLISH | F.DIGITS | F.NUMBER_WORD | F.FILLER;
 const MAY_NOT_START = F.FUNCTION | F.FILLER | F.DIGITS | F.NUMBER_WORD | F.LETTER;
 const POSSESSIVE_BEFORE = new Set(['my', 'his', 'her', 'our', 'your', 'their', 'the', 'a', 'an']);
 
@@ -160,11 +154,6 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
   return out;
 }
 
-function isCovered(list: readonly Found[], at: number): boolean {
-  for (const f of list) if (at >= f.start && at < f.end) return true;
-  return false;
-}
-
 /** Drops spans lying inside another (a spelled name also read as an answer). */
 function withoutNested(list: Found[]): Found[] {
   return list.filter((f, k) => !list.some((g, j) => j !== k && g.start <= f.start && g.end >= f.end && (g.end - g.start > f.end - f.start || j < k)));
@@ -176,35 +165,11 @@ export const personDetector: Detector = {
   detect(conversation: ConversationView): Candidate[] {
     const turns = conversation.turns;
     const found: Found[][] = turns.map((t, p) => withoutNested([...findInTurn(conversation, p, t), ...spelledNames(conversation, p, t)]));
-    // Conversation memory: every word of a name found once marks its later (and earlier) mentions.
-    const memory = new Set<string>();
-    found.forEach((list, p) => {
-      // Remember the name words, not everyday words accepted only by position ("drew fox").
-      for (const w of turnWords(turns[p] as TurnView)) {
-        if (w.lower.length < 2 || w.flags & (F.FUNCTION | F.DIGITS | F.NUMBER_WORD | F.ENGLISH) || TITLES.has(w.lower)) continue;
-        if (list.some((f) => w.start >= f.start && w.start < f.end)) memory.add(bare(w));
-      }
-    });
+    const memory = rememberNames(turns, found);
     const out: Candidate[] = [];
     turns.forEach((turn, p) => {
       const list = found[p] as Found[];
-      if (memory.size > 0) {
-        const words = turnWords(turn);
-        for (let i = 0; i < words.length; i++) {
-          const w = words[i] as Word;
-          if (w.flags & NEVER_REMEMBERED) continue;
-          const lower = bare(w);
-          if (!memory.has(lower) || isCovered(list, w.start)) continue;
-          if (lower === 'will' && !(w.cap && !w.sentence) && !memory.has(words[i + 1]?.lower ?? '') && !GREETING_CUES.has(words[i - 1]?.lower ?? '')) continue;
-          const prevLower = words[i - 1]?.lower ?? '';
-          const next = words[i + 1];
-          const cued =
-            GREETING_CUES.has(prevLower) || SOFT_CUES.has(prevLower) || TITLES.has(prevLower) || RELATIONS.has(prevLower) ||
-            memory.has(next?.lower ?? '') || (w.flags & F.POSSESSIVE) !== 0;
-          if (w.flags & F.AMBIGUOUS && !(w.cap && !w.sentence) && !cued) continue;
-          list.push({ start: w.start, end: w.start + lower.length, pattern: 'name-memory', score: 0.75 });
-        }
-      }
+      if (memory.size > 0) list.push(...laterMentions(turn, list, memory));
       for (const f of list)
         out.push({
           type: 'PERSON',
