@@ -1,5 +1,6 @@
 import type { ConversationView, TurnView } from '../types.js';
 import { previousOtherTurn } from './context.js';
+import { typoKeywords } from './typos.js';
 
 /**
  * What a number is about, from the words around it: "card ending in 4821" is a card, "routing
@@ -71,6 +72,13 @@ function keywordHits(turn: TurnView): KeywordHit[] {
   for (let m = KEYWORDS.exec(text); m !== null; m = KEYWORDS.exec(text)) {
     const end = m.index + m[0].length;
     hits.push({ start: m.index, end, subject: subjectOf(text.slice(m.index, end + 1)) });
+  }
+  const typos = typoKeywords(text);
+  if (typos.length > 0) {
+    // "accunt number is": the misspelled noun owns the "number" after it (as "account number" would).
+    hits = hits.filter((h) => !typos.some((t) => h.start >= t.end && h.start <= t.end + 1 && text.startsWith('number', h.start)));
+    hits.push(...typos);
+    hits.sort((a, b) => a.start - b.start);
   }
   hitsCache.set(turn, hits);
   return hits;
