@@ -15,16 +15,12 @@ export function ipv6Valid(s: string): boolean {
   let text = s;
   // An embedded IPv4 tail (::ffff:192.0.2.1) counts as two groups.
   const v4 = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(text);
-  let extra = 0;
-  if (v4) {
-    text = text.slice(0, -(v4[1] as string).length) + '0:0';
-    extra = 0;
-  }
+  if (v4) text = text.slice(0, -(v4[1] as string).length) + '0:0';
   const halves = text.split('::');
   if (halves.length > 2) return false;
   const groups = halves.map((h) => (h === '' ? [] : h.split(':')));
   for (const half of groups) for (const g of half) if (!/^[0-9a-f]{1,4}$/i.test(g)) return false;
-  const count = groups.reduce((n, h) => n + h.length, 0) + extra;
+  const count = groups.reduce((n, h) => n + h.length, 0);
   return halves.length === 2 ? count <= 7 : count === 8;
 }
 
