@@ -171,6 +171,7 @@ forEachDatabase('audit tampering', (getDb) => {
       at: row.at as Date,
       prevDigest: Buffer.from(row.prev_digest as Uint8Array),
       keyId: row.key_id as string,
+      treeRoot: Buffer.from(row.tree_root as Uint8Array),
     };
     // The attacker also swaps the stored public key for theirs.
     await db.query(`UPDATE audit_checkpoints SET root = $2, signature = $3 WHERE chain_id = $1 AND to_seq = 10`, [brand, cp.root, signBytes(attacker.privateKey, checkpointBytes(cp))]);

@@ -10,6 +10,8 @@ export interface ChainHead {
   headHash: Buffer;
   checkpointSeq: number;
   checkpointAt: Date;
+  /** Peaks of the chain's Merkle tree (see merkle.ts frontierAppend); may be stale on old rows. */
+  frontier: Buffer[];
 }
 
 export interface StoredEvent extends ChainedEvent {
@@ -25,27 +27,33 @@ export interface CheckpointRow {
   prevDigest: Buffer;
   keyId: string;
   signature: Buffer;
+  /** Root of the tree over events 1..toSeq (null on checkpoints written before tree heads). */
+  treeRoot: Buffer | null;
 }
 
 const buf = (v: unknown): Buffer => Buffer.from(v as Uint8Array);
+const peaks = (v: unknown): Buffer[] => {
+  const b = buf(v);
+  return Array.from({ length: Math.floor(b.length / 32) }, (_, i) => b.subarray(i * 32, i * 32 + 32));
+};
+const toHead = (chainId: string, r: Record<string, unknown>): ChainHead => ({
+  chainId,
+  headSeq: Number(r.head_seq),
+  headHash: buf(r.head_hash),
+  checkpointSeq: Number(r.checkpoint_seq),
+  checkpointAt: r.checkpoint_at as Date,
+  frontier: peaks(r.frontier),
+});
 
 /** Locks the chain head for this transaction (creating it on first use): appenders queue here. */
 export async function lockHead(tx: Queryable, chainId: string): Promise<ChainHead> {
   for (let i = 0; i < 2; i++) {
     const { rows } = await tx.query<Record<string, unknown>>(
-      `SELECT chain_id, head_seq, head_hash, checkpoint_seq, checkpoint_at FROM audit_chains WHERE chain_id = $1 FOR UPDATE`,
+      `SELECT chain_id, head_seq, head_hash, checkpoint_seq, checkpoint_at, frontier FROM audit_chains WHERE chain_id = $1 FOR UPDATE`,
       [chainId],
     );
     const r = rows[0];
-    if (r) {
-      return {
-        chainId,
-        headSeq: Number(r.head_seq),
-        headHash: buf(r.head_hash),
-        checkpointSeq: Number(r.checkpoint_seq),
-        checkpointAt: r.checkpoint_at as Date,
-      };
-    }
+    if (r) return toHead(chainId, r);
     await tx.query(`INSERT INTO audit_chains (chain_id, head_hash) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [chainId, GENESIS_HASH]);
   }
   throw new Error('audit chain head could not be created');
@@ -53,15 +61,15 @@ export async function lockHead(tx: Queryable, chainId: string): Promise<ChainHea
 
 export async function readHead(q: Queryable, chainId: string): Promise<ChainHead | undefined> {
   const { rows } = await q.query<Record<string, unknown>>(
-    `SELECT head_seq, head_hash, checkpoint_seq, checkpoint_at FROM audit_chains WHERE chain_id = $1`,
+    `SELECT head_seq, head_hash, checkpoint_seq, checkpoint_at, frontier FROM audit_chains WHERE chain_id = $1`,
     [chainId],
   );
   const r = rows[0];
-  return r && { chainId, headSeq: Number(r.head_seq), headHash: buf(r.head_hash), checkpointSeq: Number(r.checkpoint_seq), checkpointAt: r.checkpoint_at as Date };
+  return r && toHead(chainId, r);
 }
 
-export async function setHead(tx: Queryable, chainId: string, seq: number, hash: Buffer): Promise<void> {
-  await tx.query(`UPDATE audit_chains SET head_seq = $2, head_hash = $3 WHERE chain_id = $1`, [chainId, seq, hash]);
+export async function setHead(tx: Queryable, chainId: string, seq: number, hash: Buffer, frontier: readonly Buffer[]): Promise<void> {
+  await tx.query(`UPDATE audit_chains SET head_seq = $2, head_hash = $3, frontier = $4 WHERE chain_id = $1`, [chainId, seq, hash, Buffer.concat(frontier)]);
 }
 
 /** One multi-row INSERT per batch (unnest of column arrays): the batched path's throughput. */
@@ -135,9 +143,9 @@ export async function eventHashesBetween(q: Queryable, chainId: string, fromSeq:
 
 export async function insertCheckpoint(tx: Queryable, c: CheckpointRow): Promise<void> {
   await tx.query(
-    `INSERT INTO audit_checkpoints (chain_id, to_seq, from_seq, root, at, prev_digest, key_id, signature)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [c.chainId, c.toSeq, c.fromSeq, c.root, c.at.toISOString(), c.prevDigest, c.keyId, c.signature],
+    `INSERT INTO audit_checkpoints (chain_id, to_seq, from_seq, root, at, prev_digest, key_id, signature, tree_root)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [c.chainId, c.toSeq, c.fromSeq, c.root, c.at.toISOString(), c.prevDigest, c.keyId, c.signature, c.treeRoot],
   );
   await tx.query(`UPDATE audit_chains SET checkpoint_seq = $2, checkpoint_at = $3 WHERE chain_id = $1`, [c.chainId, c.toSeq, c.at.toISOString()]);
 }
@@ -165,6 +173,7 @@ function toCheckpoint(r: Record<string, unknown>): CheckpointRow {
     prevDigest: buf(r.prev_digest),
     keyId: r.key_id as string,
     signature: buf(r.signature),
+    treeRoot: r.tree_root === null || r.tree_root === undefined ? null : buf(r.tree_root),
   };
 }
 

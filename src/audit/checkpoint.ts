@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/types.js';
 import { canonicalJson } from './canonical.js';
 import * as chains from './chain-store.js';
-import { merkleRoot } from './merkle.js';
+import { frontierAppend, frontierRoot, merkleRoot, peakCount } from './merkle.js';
 import { signBytes, type SigningKeys } from './signing.js';
 
 /**
@@ -13,7 +13,8 @@ import { signBytes, type SigningKeys } from './signing.js';
 export function checkpointBytes(c: Omit<chains.CheckpointRow, 'signature'>): Buffer {
   return Buffer.from(
     canonicalJson({
-      format: 'callvault.audit.checkpoint.v1',
+      // v2 also signs the tree head over the whole chain (events 1..toSeq).
+      format: c.treeRoot ? 'callvault.audit.checkpoint.v2' : 'callvault.audit.checkpoint.v1',
       chain: c.chainId,
       fromSeq: c.fromSeq,
       toSeq: c.toSeq,
@@ -21,9 +22,19 @@ export function checkpointBytes(c: Omit<chains.CheckpointRow, 'signature'>): Buf
       at: c.at.toISOString(),
       prev: c.prevDigest.toString('hex'),
       keyId: c.keyId,
+      ...(c.treeRoot && { treeRoot: c.treeRoot.toString('hex'), treeSize: c.toSeq }),
     }),
     'utf8',
   );
+}
+
+/** The chain's frontier at its head, rebuilt from stored hashes when the row predates tree heads. */
+export async function currentFrontier(tx: Queryable, head: chains.ChainHead): Promise<Buffer[]> {
+  if (head.frontier.length === peakCount(head.headSeq)) return head.frontier;
+  let peaks: Buffer[] = [];
+  let n = 0;
+  for (const h of await chains.eventHashesBetween(tx, head.chainId, 0, head.headSeq)) peaks = frontierAppend(peaks, n++, h.hash);
+  return peaks;
 }
 
 /** Digest a checkpoint is chained by: SHA-256 of its signed bytes and signature. */
@@ -56,6 +67,7 @@ export async function writeCheckpoint(
     at,
     prevDigest: previous ? checkpointDigest(previous) : Buffer.alloc(32),
     keyId: key.id,
+    treeRoot: frontierRoot(await currentFrontier(tx, head)),
   };
   const row = { ...unsigned, signature: signBytes(key.privateKey, checkpointBytes(unsigned)) };
   await chains.insertCheckpoint(tx, row);

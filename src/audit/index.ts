@@ -9,9 +9,9 @@
 export type { Actor, AuditEventInput, AuditLog, Outcome } from './types.js';
 export { createAuditLog, chainIdOf, INSTALLATION_CHAIN, type AuditLogOptions, type ChainedAuditLog } from './log.js';
 export { authorize, eventContext, recordAlone } from './authorize.js';
-export { createAuditService, type AuditService, type EventFilter, type InclusionProofView } from './service.js';
+export { createAuditService, type AuditService, type ConsistencyProofView, type EventFilter, type InclusionProofView, type SignedTreeHead } from './service.js';
 export { verifyChain, verifyChains, type Problem, type ProblemKind, type VerifyReport } from './verify.js';
 export { formatCef, formatEvent, formatJsonl, formatSyslog, toView, type AuditEventView, type ExportFormat } from './formats.js';
 export { forwardPending, openSyslogSender, parseSyslogUrl, type SyslogSender, type SyslogTarget } from './forwarder.js';
-export { consistencyProof, inclusionProof, leafHash, merkleRoot, verifyConsistency, verifyInclusion } from './merkle.js';
+export { consistencyProof, frontierRoot, inclusionProof, leafHash, merkleRoot, verifyConsistency, verifyInclusion } from './merkle.js';
 export { canonicalJson } from './canonical.js';

@@ -2,7 +2,8 @@ import type { Db, Queryable } from '../db/types.js';
 import type { VaultService } from '../vault/vault.js';
 import { eventHash, type ChainedEvent } from './canonical.js';
 import * as chains from './chain-store.js';
-import { writeCheckpoint } from './checkpoint.js';
+import { currentFrontier, writeCheckpoint } from './checkpoint.js';
+import { frontierAppend } from './merkle.js';
 import { createSigningKeys, type SigningKeys } from './signing.js';
 import type { AuditEventInput, AuditLog } from './types.js';
 
@@ -54,18 +55,20 @@ export function createAuditLog(opts: AuditLogOptions): ChainedAuditLog {
     const head = await chains.lockHead(tx, chainId);
     let prev = head.headHash;
     let seq = head.headSeq;
+    let frontier = await currentFrontier(tx, head);
     const at = now();
     const stored = inputs.map((input) => {
       const e: ChainedEvent = { ...normalize(input), chainId, seq: ++seq, at, prevHash: prev };
       const hash = eventHash(e);
+      frontier = frontierAppend(frontier, e.seq - 1, hash);
       prev = hash;
       return { ...e, hash };
     });
     await chains.insertEvents(tx, stored);
-    await chains.setHead(tx, chainId, seq, prev);
+    await chains.setHead(tx, chainId, seq, prev, frontier);
     if (seq - head.checkpointSeq >= opts.checkpointEvery) {
       const known = { firstSeq: head.headSeq + 1, hashes: stored.map((e) => e.hash) };
-      await writeCheckpoint(tx, signingKeys, { ...head, headSeq: seq, headHash: prev }, at, known);
+      await writeCheckpoint(tx, signingKeys, { ...head, headSeq: seq, headHash: prev, frontier }, at, known);
     }
     return seq;
   }

@@ -87,3 +87,17 @@ describe('RFC 9162 Merkle tree', () => {
     );
   });
 });
+
+describe('frontier (incremental tree head)', () => {
+  it('gives the same root as the full tree after every append', async () => {
+    const { frontierAppend, frontierRoot, peakCount } = await import('./merkle.js');
+    const data = leaves(70);
+    let peaks: Buffer[] = [];
+    for (let n = 0; n < data.length; n++) {
+      peaks = frontierAppend(peaks, n, data[n] as Buffer);
+      expect(peaks).toHaveLength(peakCount(n + 1));
+      expect(frontierRoot(peaks)).toEqual(merkleRoot(data.slice(0, n + 1)));
+    }
+    expect(frontierRoot([])).toEqual(merkleRoot([]));
+  });
+});

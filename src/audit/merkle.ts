@@ -127,3 +127,32 @@ export function verifyConsistency(size1: number, size2: number, root1: Buffer, r
 function isPowerOfTwo(n: number): boolean {
   return n > 0 && (n & (n - 1)) === 0;
 }
+
+/**
+ * The compact state of an append-only RFC 9162 tree: the roots of its perfect subtrees, largest
+ * first (one per set bit of the size). Appending a leaf is O(log n) and the tree head follows
+ * without re-reading old leaves, so every checkpoint can sign the root of the whole chain.
+ */
+export function frontierAppend(peaks: readonly Buffer[], size: number, leafData: Buffer): Buffer[] {
+  const out = [...peaks];
+  let node = leafHash(leafData);
+  // Merge while the new subtree has the same height as the last peak (the trailing 1-bits of size).
+  for (let s = size; s % 2 === 1; s = Math.floor(s / 2)) node = nodeHash(out.pop() as Buffer, node);
+  out.push(node);
+  return out;
+}
+
+/** Root of the tree whose frontier is `peaks` (equals merkleRoot over all its leaves). */
+export function frontierRoot(peaks: readonly Buffer[]): Buffer {
+  if (peaks.length === 0) return createHash('sha256').digest();
+  let acc = peaks[peaks.length - 1] as Buffer;
+  for (let i = peaks.length - 2; i >= 0; i--) acc = nodeHash(peaks[i] as Buffer, acc);
+  return acc;
+}
+
+/** Number of peaks a tree of `size` leaves has (its set bits). */
+export function peakCount(size: number): number {
+  let n = 0;
+  for (let s = size; s > 0; s = Math.floor(s / 2)) n += s % 2;
+  return n;
+}

@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { forEachDatabase } from '../testing/databases.js';
 import { makeStack, sampleEvent, systemPrincipal, userPrincipal } from './audit.test-helpers.js';
 import type { ChainedAuditLog } from './log.js';
-import { verifyInclusion } from './merkle.js';
+import { verifyConsistency, verifyInclusion } from './merkle.js';
 import { createAuditService, type AuditService } from './service.js';
 
 forEachDatabase('audit service', (getDb) => {
@@ -75,6 +75,24 @@ forEachDatabase('audit service', (getDb) => {
     const p = proof as NonNullable<typeof proof>;
     expect(verifyInclusion(Buffer.from(p.eventHash, 'hex'), p.leafIndex, p.treeSize, p.proof.map((h) => Buffer.from(h, 'hex')), Buffer.from(p.checkpoint.root, 'hex'))).toBe(true);
     expect(verifyInclusion(Buffer.from(p.eventHash, 'hex'), p.leafIndex + 1, p.treeSize, p.proof.map((h) => Buffer.from(h, 'hex')), Buffer.from(p.checkpoint.root, 'hex'))).toBe(false);
+  });
+
+  it('a consistency proof shows a later signed tree head only appended to an earlier one', async () => {
+    const db = getDb();
+    for (let k = 0; k < 3; k++) await db.transaction((tx) => audit.appendMany(tx, Array.from({ length: 10 }, (_, i) => sampleEvent(brandA, i))));
+    const { rows } = await db.query<{ to_seq: number }>(`SELECT to_seq FROM audit_checkpoints WHERE chain_id = $1 ORDER BY to_seq`, [brandA]);
+    const sizes = rows.map((r) => Number(r.to_seq));
+    expect(sizes.length).toBeGreaterThanOrEqual(3);
+    const [first, last] = [sizes[0] as number, sizes[sizes.length - 1] as number];
+    const p = await service.proveConsistency(systemPrincipal, brandA, first, last);
+    expect(p).not.toBeNull();
+    const c = p as NonNullable<typeof p>;
+    const proof = c.proof.map((h) => Buffer.from(h, 'hex'));
+    const [r1, r2] = [Buffer.from(c.from.treeRoot, 'hex'), Buffer.from(c.to.treeRoot, 'hex')];
+    expect(verifyConsistency(first, last, r1, r2, proof)).toBe(true);
+    expect(verifyConsistency(first, last, r2, r1, proof)).toBe(false);
+    expect(verifyConsistency(first, last, r1, r2, proof.slice(1))).toBe(false);
+    expect(await service.proveConsistency(systemPrincipal, brandA, first + 1, last)).toBeNull(); // not a checkpoint
   });
 
   it('exports JSON lines for one brand without event data beyond ids', async () => {

@@ -5,7 +5,7 @@ import { authorize, eventContext, recordAlone } from './authorize.js';
 import * as chains from './chain-store.js';
 import { formatEvent, toView, type AuditEventView, type ExportFormat } from './formats.js';
 import { chainIdOf, type ChainedAuditLog } from './log.js';
-import { inclusionProof } from './merkle.js';
+import { consistencyProof, inclusionProof } from './merkle.js';
 import { verifyChain, verifyChains, type VerifyReport } from './verify.js';
 
 export interface EventFilter {
@@ -31,6 +31,22 @@ export interface InclusionProofView {
   proof: string[];
 }
 
+export interface SignedTreeHead {
+  treeSize: number;
+  treeRoot: string;
+  at: string;
+  keyId: string;
+  signature: string;
+}
+
+/** RFC 9162 §2.1.4: the chain at `from.treeSize` is a prefix of the chain at `to.treeSize`. */
+export interface ConsistencyProofView {
+  chainId: string;
+  from: SignedTreeHead;
+  to: SignedTreeHead;
+  proof: string[];
+}
+
 /** Reading, verifying and exporting the trail: each is permission-checked and itself audited. */
 export interface AuditService {
   listEvents(principal: Principal, filter: EventFilter): Promise<{ items: AuditEventView[]; nextBefore: string | null }>;
@@ -38,7 +54,17 @@ export interface AuditService {
   verify(principal: Principal, brandId: string | null): Promise<VerifyReport>;
   exportEvents(principal: Principal, opts: { brandId?: string; since?: Date; format: ExportFormat }): AsyncGenerator<string>;
   proveInclusion(principal: Principal, brandId: string | null, seq: number): Promise<InclusionProofView | null>;
+  /** Between two checkpoints (their last seqs): shows the later one only appended to the earlier. */
+  proveConsistency(principal: Principal, brandId: string | null, fromSeq: number, toSeq: number): Promise<ConsistencyProofView | null>;
 }
+
+const treeHead = (c: chains.CheckpointRow): SignedTreeHead => ({
+  treeSize: c.toSeq,
+  treeRoot: (c.treeRoot as Buffer).toString('hex'),
+  at: c.at.toISOString(),
+  keyId: c.keyId,
+  signature: c.signature.toString('base64'),
+});
 
 const cursorOf = (v: AuditEventView): string => Buffer.from(`${v.at}|${v.chainId}|${v.seq}`).toString('base64url');
 function parseCursor(c: string): [string, string, number] {
@@ -145,6 +171,17 @@ export function createAuditService(deps: { db: Db; audit: ChainedAuditLog }): Au
         treeSize: hashes.length,
         proof: inclusionProof(hashes.map((h) => h.hash), index).map((p) => p.toString('hex')),
       };
+    },
+    async proveConsistency(principal, brandId, fromSeq, toSeq) {
+      await authorize(deps, principal, 'audit.verify', brandId, { action: 'audit.prove' });
+      const chainId = chainIdOf(brandId);
+      const cps = await chains.checkpointsOf(db, chainId);
+      const from = cps.find((c) => c.toSeq === fromSeq && c.treeRoot);
+      const to = cps.find((c) => c.toSeq === toSeq && c.treeRoot);
+      if (!from || !to || fromSeq > toSeq) return null;
+      const hashes = (await chains.eventHashesBetween(db, chainId, 0, toSeq)).map((h) => h.hash);
+      await recordAlone(deps, { ...eventContext(principal), action: 'audit.prove', brandId, outcome: 'success', details: { fromSeq, toSeq } });
+      return { chainId, from: treeHead(from), to: treeHead(to), proof: consistencyProof(hashes, fromSeq).map((p) => p.toString('hex')) };
     },
   };
 }

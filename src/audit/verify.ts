@@ -2,7 +2,7 @@ import type { Queryable } from '../db/types.js';
 import { eventHash, GENESIS_HASH } from './canonical.js';
 import * as chains from './chain-store.js';
 import { checkpointBytes, checkpointDigest } from './checkpoint.js';
-import { merkleRoot } from './merkle.js';
+import { frontierAppend, frontierRoot, merkleRoot } from './merkle.js';
 import { verifyBytes, type SigningKeys } from './signing.js';
 
 export type ProblemKind = 'edited' | 'deleted' | 'inserted' | 'reordered' | 'truncated' | 'checkpoint' | 'signature';
@@ -154,6 +154,14 @@ async function checkCheckpoints(
 ): Promise<void> {
   const bySeq = new Map(events.map((e) => [e.seq, e.hash]));
   const lastSeq = events[events.length - 1]?.seq ?? 0;
+  // Tree heads over the whole chain as stored, at each checkpoint's position.
+  const wanted = new Set(checkpoints.map((c) => c.toSeq));
+  const treeRoots = new Map<number, Buffer>();
+  let peaks: Buffer[] = [];
+  events.forEach((e, i) => {
+    peaks = frontierAppend(peaks, i, e.hash);
+    if (wanted.has(i + 1)) treeRoots.set(i + 1, frontierRoot(peaks));
+  });
   let previous: chains.CheckpointRow | undefined;
   for (const c of checkpoints) {
     const expectedFrom = previous?.toSeq ?? 0;
@@ -175,6 +183,8 @@ async function checkCheckpoints(
       }
       if (!merkleRoot(hashes).equals(c.root)) {
         add(c.toSeq, 'checkpoint', `events ${c.fromSeq + 1}..${c.toSeq} do not match their signed checkpoint (Merkle root differs)`);
+      } else if (c.treeRoot && !treeRoots.get(c.toSeq)?.equals(c.treeRoot)) {
+        add(c.toSeq, 'checkpoint', `events 1..${c.toSeq} do not match the signed tree head of checkpoint ${c.toSeq}`);
       }
     }
     previous = c;
