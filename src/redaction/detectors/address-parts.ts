@@ -13,7 +13,9 @@ import { F } from '../lexicon/word-flags.js';
 const QUANTITY_WORDS = new Set(
   'dollars dollar bucks cents pounds euros percent minutes minute hours hour days day weeks week months month years year times items item pieces pairs people charges attempts bedrooms bedroom baths bath beds bed nights night tickets ticket seats seat units pm am o\'clock'.split(' '),
 );
-const PREFIX_TYPES = new Set(['rue', 'calle', 'via', 'jalan', 'avenida', 'chemin', 'camino', 'rua', 'strada']);
+const PREFIX_TYPES = new Set(['rue', 'calle', 'via', 'jalan', 'avenida', 'chemin', 'camino', 'rua', 'strada', 'cnoc', 'allee', 'allée', 'place', 'sraid']);
+/** Particles inside prefixed street names: "rue des érables", "Cnoc na Gaoithe", "rue saint hubert". */
+const PARTICLES = new Set(['des', 'du', 'de', 'la', 'le', 'les', 'saint', 'sainte', 'st', 'na', 'an', 'del', 'di', 'da', 'y', "d'"]);
 const DIRECTIONS = new Set('north south east west northeast northwest southeast southwest n s e w ne nw se sw'.split(' '));
 const COUNTRIES = ['united states', 'usa', 'united kingdom', 'uk', 'canada', 'australia', 'us'];
 
@@ -35,9 +37,19 @@ export function streetEnd(words: readonly Word[], from: number): number {
   const first = words[from];
   if (!first || first.pause || QUANTITY_WORDS.has(first.lower)) return -1;
   // Street type first ("6 Rue Gustave Charpentier", "2232 El Camino Real"): the name words follow.
-  if (PREFIX_TYPES.has(first.lower)) {
+  // "rue des érables", "Chemin du Lac-Brome", "boulevard des forges", "Cnoc na Gaoithe".
+  const second = words[from + 1];
+  if (PREFIX_TYPES.has(first.lower) || (first.flags & F.STREET_SUFFIX && second && PARTICLES.has(second.lower))) {
     let k = from + 1;
-    while (k < words.length && k - from <= 4 && !(words[k] as Word).pause && (words[k] as Word).cap && !((words[k] as Word).flags & (F.FUNCTION | F.UNIT))) k++;
+    for (; k < words.length && k - from <= 4; k++) {
+      const w = words[k] as Word;
+      if (w.pause || w.flags & (F.UNIT | F.DIGITS | F.NUMBER_WORD) || (w.flags & F.FUNCTION && !PARTICLES.has(w.lower))) break;
+      const prev = words[k - 1] as Word;
+      const afterType = k === from + 1 || PARTICLES.has(prev.lower);
+      // Capitalised words, particles, and a lowercase word right after the type or a particle.
+      if (!(w.cap || PARTICLES.has(w.lower) || (afterType && !(w.flags & F.PLACE)))) break;
+    }
+    while (k > from + 1 && PARTICLES.has((words[k - 1] as Word).lower)) k--;
     if (k > from + 1) return k;
   }
   let last = -1;
@@ -118,7 +130,8 @@ export function regionEnd(words: readonly Word[], i: number, afterCity = false):
   // never the bare word in speech, never "La" of "La Jolla".
   if (!w || !regionAbbreviations.has(w.lower)) return -1;
   const next = words[i + 1];
-  if (w.text === w.text.toUpperCase() || (w.pause && (afterCity || !next || next.pause || (next.flags & F.DIGITS) !== 0))) return i + 1;
+  const closes = !next || next.pause || (next.flags & F.DIGITS) !== 0;
+  if (w.text === w.text.toUpperCase() || (w.pause && (afterCity || closes)) || (afterCity && (closes || postcodeEnd(words, i + 1) >= 0))) return i + 1;
   return -1;
 }
 
@@ -144,7 +157,7 @@ export function placeEnd(words: readonly Word[], i: number): number {
       const v = words[i + n - 1];
       if (!v || (n > 1 && v.pause) || !(v.flags & F.NAME_SHAPE) || v.flags & (F.FUNCTION | F.ENGLISH | F.AMBIGUOUS | F.VOCAB_NAME)) break;
       const next = words[i + n];
-      if (!next || next.pause || CITY_CLOSERS.has(next.lower)) return i + n;
+      if (!next || next.pause || CITY_CLOSERS.has(next.lower) || postcodeEnd(words, i + n) >= 0) return i + n;
     }
   }
   if (w?.pause && !w.sentence) {
@@ -196,7 +209,9 @@ function spelledCodeEnd(words: readonly Word[], i: number): number {
   for (let j = i; j < words.length && j - i < 8; j++) {
     const w = words[j] as Word;
     if (j > i && w.pause) break;
-    const piece = /^[a-z]$/.test(w.lower) ? w.lower : /^\d$/.test(w.lower) ? w.lower : SINGLE_DIGITS[w.lower];
+    // A lone "o" is the letter O until a digit has been said (outward codes start with letters: "y o two ...").
+    const letterO = w.lower === 'o' && !/\d/.test(joined);
+    const piece = letterO || /^[a-z]$/.test(w.lower) ? (w.lower === 'o' && !letterO ? '0' : w.lower) : /^\d$/.test(w.lower) ? w.lower : SINGLE_DIGITS[w.lower];
     if (piece === undefined) break;
     joined += piece;
     ends.push(joined.length);

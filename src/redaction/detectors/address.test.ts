@@ -15,6 +15,8 @@ describe('address detector: one span from house number to postcode', () => {
     ['spoken, a town not in the lexicon ends the turn', 'no i moved it is eleven sixty four quarry avenue tillamookville now', '0:eleven sixty four quarry avenue tillamookville'],
     ['street type first, postcode after a comma', 'They are at 14 Rue Marcel Pagnol, 75011.', '0:14 Rue Marcel Pagnol, 75011'],
     ['US federal district', 'It is 900 Ellery Avenue NW, Washington, DC 20001.', '0:900 Ellery Avenue NW, Washington, DC 20001'],
+    ['French street type with particles, lowercase chat', 'it is 88 rue des tilleuls, unit 4, gatineau, qc j8t 3r2', '0:88 rue des tilleuls, unit 4, gatineau, qc j8t 3r2'],
+    ['spoken UK postcode after a town', 'it is fourteen harrow wynd kelso t d five seven a a', '0:fourteen harrow wynd kelso t d five seven a a'],
     ['range house number and direction', 'The venue is at 210-214 West Harlan Street Northwest.', '0:210-214 West Harlan Street Northwest'],
     ['UK flat after a house number said first', 'my flat is 4b, 19 kelso gardens, glasgow G12 8QQ', '0:19 kelso gardens, glasgow G12 8QQ'],
     ['trailing unit code', 'The office is at 55 Tamarack Drive B12.', '0:55 Tamarack Drive B12'],

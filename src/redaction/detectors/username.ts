@@ -11,7 +11,7 @@ import { isEnglishWord } from '../lexicon/index.js';
 import { isNumberWord } from '../lexicon/spoken-numbers.js';
 import { askedFor } from './person-context.js';
 
-const USERNAME_CONTEXT = /\b(?:account ?id|user ?names?|usernames?|user ?id|handle|log ?in (?:id|name)|login (?:id|name)|screen ?name|gamer ?tag)\b/;
+const USERNAME_CONTEXT = /\b(?:account ?id|user ?names?|usernames?|user ?id|handle|log ?in|login|screen ?name|gamer ?tag)\b/;
 /** "username is", "handle:", "login is" inside the turn: the value follows. */
 const NAMED = /\b(?:user ?name|username|user ?id|handle|login|screen ?name|gamertag)(?:\s+(?:is|was)\s*|\s*:\s*)/g;
 const LEAD_INS = new Set(['it', "it's", 'its', 'is', 'i', 'think', 'my', 'the', 'username', 'user', 'name', 'yeah', 'yes', 'yep', 'sure', 'um', 'uh', 'so', 'ok', 'okay', 'that', "that's", 'should', 'be', 'oh', 'was', 'hmm', 'well', 'use', 'have', 'got', 'type', 'called']);

@@ -36,7 +36,7 @@ export interface Lexicons {
 
 /** USPS Publication 28 abbreviations and UK short forms of the commonest street types. */
 const STREET_ABBREVIATIONS =
-  'boulevard camino real alameda expressway jalan road street avenue drive lane court place terrace way circle parkway highway close crescent square trail alley plaza row st ave av rd blvd ln dr ct pl ter terr pkwy pky cir hwy sq trl tr cres cl gdns gr pde wy aly xing expy fwy crk hts plz pt rte tpke cv lp bnd byp ctr cswy frwy grv hbr holw jct ldg mdws mnr mtn orch pass pike pt rdg run spg sta strm trce vw vis vlg way walk row mews broadway';
+  'bend vennel wynd brae loan gait pend chase drove crest knoll hollow gardens boulevard camino real alameda expressway jalan road street avenue drive lane court place terrace way circle parkway highway close crescent square trail alley plaza row st ave av rd blvd ln dr ct pl ter terr pkwy pky cir hwy sq trl tr cres cl gdns gr pde wy aly xing expy fwy crk hts plz pt rte tpke cv lp bnd byp ctr cswy frwy grv hbr holw jct ldg mdws mnr mtn orch pass pike pt rdg run spg sta strm trce vw vis vlg way walk row mews broadway';
 
 /** Regions faker's state lists lack: US federal district and territories, Australian states. */
 const EXTRA_REGIONS = [

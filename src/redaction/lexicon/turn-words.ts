@@ -95,8 +95,7 @@ export function scanWords(text: string, lower?: string): Word[] & { mask: number
         while (i < n && isWordChar(text, i)) i++;
         // A dot before a capital letter ends a sentence written without a space ("Road].Cost").
         const j = text.charCodeAt(i);
-        // ... and a dot between a letter and a digit too ("vegetarians.2362 Market Street").
-        if (i + 1 < n && isJoiner(j) && isWordChar(text, i + 1) && !(j === 46 && (isUpper(text.charCodeAt(i + 1)) || isDigit(text.charCodeAt(i - 1)) !== isDigit(text.charCodeAt(i + 1))))) i += 2;
+        if (i + 1 < n && isJoiner(j) && isWordChar(text, i + 1) && !(j === 46 && isUpper(text.charCodeAt(i + 1)))) i += 2;
         else break;
       }
     }
@@ -129,8 +128,4 @@ function isInitial(lower: string): boolean {
 
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
