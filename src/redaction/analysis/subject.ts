@@ -170,7 +170,7 @@ export function numberContext(conv: ConversationView, turnIndex: number, start: 
 /** Cheap tests for `mentions`: word stems per subject (substring search, far cheaper than any regex). */
 const MENTION_STEMS: Partial<Record<Subject, readonly string[]>> = {
   dob: ['birth', 'born', 'dob', 'd o b', 'd.o.b', 'bday', 'b-day'],
-  cvv: ['cvv', 'cvc', 'c v ', 'csc', 'cid', 'security', 'verification', 'on the back', 'digit'],
+  cvv: ['cvv', 'cvc', 'c v ', 'csc', 'cid', 'security', 'verification', 'on the back', 'digit', 'code'],
   expiry: ['exp', 'valid', 'good thru', 'good through', 'good until'],
   card: ['card', 'cc', 'visa', 'master', 'amex', 'american express', 'discover', 'maestro', 'diners', 'jcb', 'union', 'pan', 'long number', 'front', 'digit'],
   routing: ['routing', 'rtn', 'aba', 'transit', 'sort code'],

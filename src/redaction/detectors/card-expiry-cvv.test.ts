@@ -42,6 +42,7 @@ describe('card CVV detector', () => {
     [[a('can I get the CVV'), c('four one two')], ['four one two']],
     [[a("what's the c v v"), c('three four one')], ['three four one']],
     [[c('the three digits on the back are 058')], ['058']],
+    [[a('card number please'), c('4111 1111 1111 1111 and the code is 123')], ['123']],
     [[a('last thing, the four digit code on the front of the amex'), c('6251')], ['6251']],
   ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {
     expect(found(turns, 'CARD_CVV')).toEqual(expected);
@@ -51,6 +52,7 @@ describe('card CVV detector', () => {
     [[c('I ordered 3 items for 482 dollars')]],
     [[a('your verification code is 482913')]],
     [[a('room 412 is ready')]],
+    [[a('I texted you a code, what is it?'), c('the code is 4471')]],
     [[a('what is the security code'), c('$250')]],
   ] as Array<[Turn[]]>)('leaves %j visible', (turns) => {
     expect(found(turns, 'CARD_CVV')).toEqual([]);
