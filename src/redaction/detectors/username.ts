@@ -15,8 +15,10 @@ const USERNAME_CONTEXT = /\b(?:account ?id|user ?names?|usernames?|user ?id|hand
 /** "username is", "handle:", "login is" inside the turn: the value follows. */
 const NAMED = /\b(?:user ?name|username|user ?id|handle|login|screen ?name|gamertag)(?:\s+(?:is|was)\s*|\s*:\s*)/g;
 const LEAD_INS = new Set(['it', "it's", 'its', 'is', 'i', 'think', 'my', 'the', 'username', 'user', 'name', 'yeah', 'yes', 'yep', 'sure', 'um', 'uh', 'so', 'ok', 'okay', 'that', "that's", 'should', 'be', 'oh', 'was', 'hmm', 'well', 'use', 'have', 'got', 'type', 'called']);
+/** Spoken separators inside a handle. */
+const CONNECTORS = new Set(['underscore', 'dot', 'dash', 'hyphen', 'period']);
 /** Words that end a spoken handle: the speaker moved on. */
-const STOPS = new Set(['is', 'that', "that's", 'right', 'correct', 'thanks', 'thank', 'please', 'and', 'but', 'my', 'the', 'for', 'on', 'it', "it's", 'so', 'okay', 'ok', 'yes', 'no', 'email', 'password', 'account', 'i', 'think', 'if', 'or', 'with']);
+const STOPS = new Set(['your', 'of', 'to', 'in', 'the', 'we', 'you', 'have', 'has', 'was', 'are', 'is', 'that', "that's", 'right', 'correct', 'thanks', 'thank', 'please', 'and', 'but', 'my', 'the', 'for', 'on', 'it', "it's", 'so', 'okay', 'ok', 'yes', 'no', 'email', 'password', 'account', 'i', 'think', 'if', 'or', 'with']);
 const HANDLE = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 
 function valueEnd(words: readonly Word[], i: number): number {
@@ -39,9 +41,12 @@ function mentionsHandle(turn: TurnView | undefined): boolean {
 /** A handle has a digit, a separator, spelled letters or a word that is not English. */
 function looksLikeHandle(value: readonly Word[]): boolean {
   const letters = value.filter((w) => w.lower.length === 1).length;
+  // A handle is said in a few words; a sentence of everyday words is not one.
+  const everyday = value.filter((w) => w.lower.length > 1 && !isNumberWord(w.lower) && !CONNECTORS.has(w.lower) && isEnglishWord(w.lower)).length;
+  if (everyday > 2) return false;
   return (
     letters >= 2 ||
-    value.some((w) => /[\d._]/.test(w.lower) || isNumberWord(w.lower) || ['underscore', 'dot', 'dash'].includes(w.lower) || (w.lower.length > 1 && !isEnglishWord(w.lower)))
+    value.some((w) => /[\d._]/.test(w.lower) || isNumberWord(w.lower) || CONNECTORS.has(w.lower) || (w.lower.length > 1 && !isEnglishWord(w.lower)))
   );
 }
 
@@ -70,6 +75,8 @@ export const usernameDetector: Detector = {
       if (asked && starts.length === 0) {
         let k = 0;
         while (k < words.length && k < 8 && LEAD_INS.has((words[k] as Word).lower)) k++;
+        // "Usrename is nmaclochlainn": a (mistyped) cue word and "is" before the value.
+        if (words[k + 1]?.lower === 'is' && k + 2 < words.length) k += 2;
         if (k < words.length) starts.push(k);
       }
       for (const k of starts) {
