@@ -1,4 +1,5 @@
 import type { TurnView } from '../types.js';
+import { turnCache } from './turn-cache.js';
 
 /**
  * Digit runs of a turn, found on its normalized text (so "four one one one" counts as "4111"):
@@ -22,10 +23,9 @@ export interface DigitRun {
 const RUN = /(?<![A-Za-z0-9\u00C0-\u024F])\d+(?:(?: - | ?- ?| |, )\d+)*(?![A-Za-z0-9\u00C0-\u024F])/g;
 const HAS_DIGIT = /\d/;
 const NON_DIGIT = /\D/g;
-const cache = new WeakMap<TurnView, DigitRun[]>();
-
 export function digitRuns(turn: TurnView): readonly DigitRun[] {
-  const cached = cache.get(turn);
+  const memo = turnCache(turn);
+  const cached = memo.digitRuns as DigitRun[] | undefined;
   if (cached !== undefined) return cached;
   const runs: DigitRun[] = [];
   const view = turn.normalized;
@@ -53,7 +53,7 @@ export function digitRuns(turn: TurnView): readonly DigitRun[] {
       runs.push({ digits, groups, nStart: m.index, nEnd: m.index + raw.length, start, end });
     }
   }
-  cache.set(turn, runs);
+  memo.digitRuns = runs;
   return runs;
 }
 

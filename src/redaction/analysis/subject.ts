@@ -1,5 +1,6 @@
 import type { ConversationView, TurnView } from '../types.js';
 import { previousOtherTurn } from './context.js';
+import { turnCache } from './turn-cache.js';
 import { typoKeywords } from './typos.js';
 
 /**
@@ -60,11 +61,10 @@ interface KeywordHit {
   subject: Subject;
 }
 
-const hitsCache = new WeakMap<TurnView, KeywordHit[]>();
-
 /** Every keyword of a turn, in order (computed once per turn). */
 function keywordHits(turn: TurnView): KeywordHit[] {
-  let hits = hitsCache.get(turn);
+  const memo = turnCache(turn);
+  let hits = memo.keywordHits as KeywordHit[] | undefined;
   if (hits !== undefined) return hits;
   hits = [];
   const text = turn.lower;
@@ -80,7 +80,7 @@ function keywordHits(turn: TurnView): KeywordHit[] {
     hits.push(...typos);
     hits.sort((a, b) => a.start - b.start);
   }
-  hitsCache.set(turn, hits);
+  memo.keywordHits = hits;
   return hits;
 }
 
@@ -119,7 +119,6 @@ export interface NumberContext {
   amountLike: boolean;
 }
 
-const askedCache = new WeakMap<TurnView, ReadonlySet<Subject>>();
 const EMPTY: ReadonlySet<Subject> = new Set();
 
 /**
@@ -130,7 +129,8 @@ const EMPTY: ReadonlySet<Subject> = new Set();
 export function askedIn(conv: ConversationView, turnIndex: number): ReadonlySet<Subject> {
   const prev = previousOtherTurn(conv, turnIndex);
   if (prev === undefined) return EMPTY;
-  let s = askedCache.get(prev);
+  const memo = turnCache(prev);
+  let s = memo.asked as ReadonlySet<Subject> | undefined;
   if (s === undefined) {
     s = allKeywords(prev);
     for (let i = prev.index - 1, n = 1; i >= 0 && n < 3; i--, n++) {
@@ -139,21 +139,21 @@ export function askedIn(conv: ConversationView, turnIndex: number): ReadonlySet<
       if (s.size > 0) break;
       s = allKeywords(t);
     }
-    askedCache.set(prev, s);
+    memo.asked = s;
   }
   return s;
 }
 
-const contextCache = new WeakMap<TurnView, Map<number, NumberContext>>();
 
 /** Context of the original span [start, end) of turn `turnIndex` (cached: detectors ask for the same spans). */
 export function numberContext(conv: ConversationView, turnIndex: number, start: number, end: number, window = 60): NumberContext {
   const byIndex = conv.turns[turnIndex];
   const turn = byIndex !== undefined && byIndex.index === turnIndex ? byIndex : (conv.turns.find((t) => t.index === turnIndex) as TurnView);
-  let cache = contextCache.get(turn);
+  const memo = turnCache(turn);
+  let cache = memo.contexts as Map<number, NumberContext> | undefined;
   if (cache === undefined) {
     cache = new Map();
-    contextCache.set(turn, cache);
+    memo.contexts = cache;
   }
   const key = (start * 65536 + end) * 128 + window;
   const cached = cache.get(key);
