@@ -4,5 +4,7 @@ export { buildConversationView, buildTurnView } from './conversation.js';
 export { parseNumberRun, isNumberWord, DIGIT_WORDS, TEEN_WORDS, TENS_WORDS, ORDINAL_WORDS, type NumberGroup } from './number-words.js';
 export { CONTEXT_WINDOW, hasContext, hasContextAfter, hasContextBefore, isInterjection, previousOtherTurn } from './context.js';
 export { digitRuns, mayHoldNumber, type DigitRun } from './digit-runs.js';
-export { numberContext, isAbout, isNegative, askedIn, type Subject, type NumberContext } from './subject.js';
+export { numberContext, isAbout, isNegative, askedIn, askedForPart, mentions, saidAsPart, type Subject, type NumberContext } from './subject.js';
+export { typoKeywords } from './typos.js';
+export { turnCache } from './turn-cache.js';
 export { continuation, type DictatedPiece } from './dictation.js';
