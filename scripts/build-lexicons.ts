@@ -111,6 +111,10 @@ emit('english-words.ts', 'ENGLISH_WORDS', 'English words never written as proper
 emit('vocabulary.ts', 'VOCABULARY', 'English words that are also proper nouns (Hunspell en_US "bill" and "Bill"): not evidence of a name alone.', new Set([...vocabulary].filter((w) => properNouns.has(w))));
 emit('cities.ts', 'CITIES', 'US and Canadian city names, lower case, newline separated.', cities);
 emit('regions.ts', 'REGIONS', 'US states, Canadian provinces, UK counties and nations, lower case.', regions);
+// Proper nouns of the dictionary that no faker locale uses as a name: places, nationalities,
+// brands ("Madrid", "American", "Mastercard"). Not evidence of a person on their own.
+const namesAll = new Set([...firstNames, ...lastNames]);
+emit('proper-nouns.ts', 'PROPER_NOUNS', 'Hunspell proper nouns that are not faker names (places, nationalities, brands), lower case.', new Set([...properNouns].filter((w) => !namesAll.has(w))));
 emit('countries.ts', 'COUNTRIES', 'Country names (faker en), lower case, newline separated.', countries);
 emit('region-abbr.ts', 'REGION_ABBREVIATIONS', 'US state and Canadian province postal abbreviations, lower case.', regionAbbr);
 emit('street-suffixes.ts', 'STREET_SUFFIXES', 'US and UK street suffix words (USPS Publication 28 style), lower case.', streetSuffixes);

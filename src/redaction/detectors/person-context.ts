@@ -21,7 +21,7 @@ export function askedFor(conversation: ConversationView, position: number, quest
 
 /** The agent asks who the caller is. */
 export const NAME_QUESTION =
-  /\b(?:your|the|recipient'?s|holder'?s|party'?s|patient'?s|caller'?s) (?:(?:full|first|last|middle|legal|given|family|and) )*name\b|\bname (?:on|for|of) the\b|\bspell\b|\bwho (?:am i|do i have|should (?:we|i) ask|is calling|is this|is speaking|should we)\b|\bask for\b|\bspeaking with\b|\bother party\b/;
+  /\b(?:your|the|[a-z]+'s) (?:(?:full|first|last|middle|legal|given|family|and) )*name\b|\bname (?:on|for|of) the\b|\bspell\b|\bwho (?:am i|do i have|should (?:we|i) ask|is calling|is this|is speaking|should we)\b|\bask for\b|\bspeaking with\b|\bother party\b/;
 
 /** Words before a name that make the next word a name even when it is an everyday word. */
 export const STRONG_CUES: readonly (readonly string[])[] = [
@@ -69,7 +69,7 @@ export const TITLES = new Set([
 
 /** Kinship and relation words: "my son Andrew", "Uncle Richard", "my colleague Lars". */
 export const RELATIONS = new Set(
-  'wife husband son daughter mother father mom mum dad brother sister partner uncle aunt auntie grandson granddaughter grandmother grandfather grandma grandpa nephew niece cousin friend colleague boss manager fiance fiancee fiancé fiancée girlfriend boyfriend roommate child kid kids spouse neighbor neighbour caregiver doctor adjuster landlord tenant stepson stepdaughter beneficiary policyholder dependent executor guardian attorney lawyer technician therapist dentist supervisor coworker assistant representative rep'.split(
+  'wife husband son daughter mother father mom mum dad brother sister partner uncle aunt auntie grandson granddaughter grandmother grandfather grandma grandpa nephew niece cousin friend colleague boss manager fiance fiancee fiancé fiancée girlfriend boyfriend roommate child kid kids spouse neighbor neighbour caregiver doctor adjuster landlord tenant stepson stepdaughter trainer advisor adviser coach consultant specialist counselor counsellor tutor instructor planner banker broker realtor caseworker inspector courier driver physician surgeon vet pharmacist accountant teacher beneficiary policyholder dependent executor guardian attorney lawyer technician therapist dentist supervisor coworker assistant representative rep'.split(
     ' ',
   ),
 );

@@ -9,7 +9,7 @@ import { turnWords, type Word } from '../lexicon/turn-words.js';
 import { F } from '../lexicon/word-flags.js';
 import type { TurnView } from '../types.js';
 import { GREETING_CUES, RELATIONS, SOFT_CUES, TITLES } from './person-context.js';
-import { bare } from './person-names.js';
+import { bare, followedByOrg } from './person-names.js';
 
 /** A name span found in a turn, before it becomes a Candidate. */
 export interface Found {
@@ -50,6 +50,10 @@ export function laterMentions(turn: TurnView, list: readonly Found[], memory: Re
       GREETING_CUES.has(prevLower) || SOFT_CUES.has(prevLower) || TITLES.has(prevLower) || RELATIONS.has(prevLower) ||
       memory.has(next?.lower ?? '') || (w.flags & F.POSSESSIVE) !== 0;
     if (w.flags & F.AMBIGUOUS && !(w.cap && !w.sentence) && !cued) continue;
+    // Not inside a company name ("Prairie Bill Energy Co-op"), not an abbreviation ("EI 762").
+    const before = words[i - 1];
+    if (before && before.cap && !before.sentence && !(before.flags & F.NAME) && w.cap) continue;
+    if (followedByOrg(words, i + 1, turn.text) || (w.lower.length <= 3 && w.text === w.text.toUpperCase())) continue;
     out.push({ start: w.start, end: w.start + lower.length, pattern: 'name-memory', score: 0.75 });
   }
   return out;

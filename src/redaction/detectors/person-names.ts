@@ -67,7 +67,9 @@ export function isNameWord(w: Word, evidence: Evidence, first: boolean, closes =
       if (ambiguous) return capMid && !(f & F.CALENDAR);
       // "good faith", "the ivory blender": a word first unless written as a name.
       if (f & F.VOCAB_NAME) return capMid;
-      return known;
+      // A capitalised word mid-sentence that is neither English nor a place: a name the lexicons
+      // lack ("Can Wojciech ..."); organisations are screened by the caller (followedByOrg).
+      return known || (capMid && !english && !(f & (F.PLACE | F.PROPER)) && w.lower.length >= 3 && w.text !== w.text.toUpperCase());
   }
 }
 

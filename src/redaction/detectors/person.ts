@@ -36,12 +36,15 @@ function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
   const w = words[i] as Word;
   const after = words[i + 1];
   // "Jiho speaking", "Aleksandr here" (a greeting's self-introduction).
-  if (after && !after.pause && (after.lower === 'speaking' || after.lower === 'here') && (words[i + 2] === undefined || (words[i + 2] as Word).pause || words[i + 2]?.lower === 'how')) return 'strong';
+  if (after && !after.pause && (after.lower === 'speaking' || after.lower === 'here') && (words[i + 2] === undefined || (words[i + 2] as Word).pause || words[i + 2]?.lower === 'how')) return 'greeting';
   if (!p1 || w.sentence) return undefined;
   const l1 = bare(p1);
+  // "can Wojciech call you back", "could seo yeon call me": a person who will call.
+  if ((l1 === 'can' || l1 === 'could' || l1 === 'will') && (after?.lower === 'call' || words[i + 2]?.lower === 'call')) return 'strong';
   if (TITLES.has(l1)) return 'strong';
   // "my son Andrew", "my wife's card, Holly", "an adjuster, Hiroshi Allen", "Uncle Richard".
-  if (RELATIONS.has(l1) && (POSSESSIVE_BEFORE.has(words[i - 2]?.lower ?? '') || l1 === 'uncle' || l1 === 'aunt')) return 'strong';
+  // ("the beneficiary's name" is a noun after a possessive, not a name.)
+  if (RELATIONS.has(l1) && !(p1.flags & F.POSSESSIVE) && (POSSESSIVE_BEFORE.has(words[i - 2]?.lower ?? '') || l1 === 'uncle' || l1 === 'aunt')) return 'strong';
   const thankYou = l1 === 'you' && words[i - 2]?.lower === 'thank';
   if (w.pause) return GREETING_CUES.has(l1) || thankYou ? 'greeting' : SOFT_CUES.has(l1) ? 'soft' : undefined;
   for (const cue of STRONG_CUES_BY_LAST.get(l1) ?? NO_CUES) {
@@ -67,18 +70,21 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
   // A question back ("What time works best?") is not an answer.
   if (previous && previous.speaker !== turn.speaker && asksName(previous) && !turn.text.trimEnd().endsWith('?')) {
     let skipped = false;
-    for (let k = 0; k < words.length && k < 12; k++) {
+    let others = 0;
+    for (let k = 0; k < words.length && k < 12 && others < 4; k++) {
       const w = words[k] as Word;
       if (LEAD_INS.has(w.lower) || w.flags & F.FILLER) continue;
+      others++;
       const end = nameRunEnd(words, k, 'strong');
       const next = words[end];
       const capMid = w.cap && !w.sentence;
       // A lone everyday word ("just mine", "my bill") is a name only right after the lead-ins;
       // a lone unknown word followed by more words is likely a typo ("thiis is", "actully my").
+      const closes = next === undefined || next.pause;
       const lone =
         end === k + 1 &&
         !capMid &&
-        ((w.flags & (F.AMBIGUOUS | F.ENGLISH | F.VOCAB_NAME) && skipped) || (!(w.flags & F.NAME) && next !== undefined && !next.pause));
+        ((w.flags & (F.AMBIGUOUS | F.ENGLISH | F.VOCAB_NAME) && (skipped || !closes)) || (!(w.flags & F.NAME) && !closes));
       // Past other words, only a clear name starts the answer ("I need to send back a winter coat").
       const unclear = skipped && (w.flags & (F.AMBIGUOUS | F.ENGLISH | F.VOCAB_NAME)) !== 0 && !capMid;
       skipped = true;
@@ -107,7 +113,10 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
       end = nameRunEnd(words, i, evidence);
     }
     if (end === i) continue;
-    if (followedByOrg(words, end, turn.text)) {
+    // "BitMoon Markets", "Stornoway Removals": a capitalised run ending in an everyday word is a company.
+    const lastWord = words[end - 1] as Word;
+    const orgLike = end - i >= 2 && lastWord.cap && lastWord.flags & F.ENGLISH && !(lastWord.flags & F.NAME) && evidence !== 'strong';
+    if (orgLike || followedByOrg(words, end, turn.text)) {
       i = end - 1;
       continue;
     }

@@ -6,6 +6,7 @@
 import { COMMON_WORDS } from './common-words.js';
 import { CITIES } from './data/cities.js';
 import { COUNTRIES } from './data/countries.js';
+import { PROPER_NOUNS } from './data/proper-nouns.js';
 import { ENGLISH_WORDS } from './data/english-words.js';
 import { FIRST_NAMES } from './data/first-names.js';
 import { LAST_NAMES } from './data/last-names.js';
@@ -26,6 +27,8 @@ export interface Lexicons {
   readonly cities: ReadonlySet<string>;
   /** States, provinces, counties and nations, full names (multi-word joined with one space). */
   readonly regions: ReadonlySet<string>;
+  /** Dictionary proper nouns that are not known names (places, nationalities, brands). */
+  readonly properNouns: ReadonlySet<string>;
   /** Countries (multi-word joined with one space). */
   readonly countries: ReadonlySet<string>;
   /** Two-letter state and province abbreviations. */
@@ -59,6 +62,7 @@ export function lexicons(): Lexicons {
     vocabulary: new Set(lines(VOCABULARY)),
     cities: new Set([...lines(CITIES), ...UK_CITIES]),
     regions: new Set([...lines(REGIONS), ...EXTRA_REGIONS]),
+    properNouns: new Set(lines(PROPER_NOUNS)),
     countries: new Set([...lines(COUNTRIES), 'america', 'usa', 'uk', 'britain', 'england']),
     regionAbbreviations: new Set([...lines(REGION_ABBREVIATIONS), 'dc', 'pr']),
     streetSuffixes: suffixes,

@@ -42,6 +42,8 @@ export const F = {
   NAME_QUESTION_WORD: 1 << 18,
   /** A word about account handles ("username", "login", "handle"): gates the USERNAME detector. */
   USERNAME_WORD: 1 << 19,
+  /** A dictionary proper noun that is not a known name ("Madrid", "American"). */
+  PROPER: 1 << 20,
 } as const;
 
 const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’-]*$/u;
@@ -81,6 +83,7 @@ function compute(lower: string): number {
   if (CALENDAR_WORDS.has(word)) flags |= F.CALENDAR;
   const lex = lexicons();
   if (lex.streetSuffixes.has(word)) flags |= F.STREET_SUFFIX;
+  if (lex.properNouns.has(word)) flags |= F.PROPER;
   if (lex.cities.has(word) || lex.regions.has(word) || lex.countries.has(word)) flags |= F.PLACE;
   if (NAME_SHAPE.test(word)) flags |= word.length === 1 ? F.NAME_SHAPE | F.LETTER : F.NAME_SHAPE;
   if (lex.names.has(word)) {
