@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENTITY_TYPES, type Policy, type TypePolicy } from '../types.js';
+import { ENTITY_TYPES, type Detector, type Policy, type TypePolicy } from '../types.js';
 import { detectConversation, detectText } from './detect.js';
 import { resolveOverlaps } from './overlap.js';
 import type { Finding } from '../types.js';
@@ -27,6 +27,19 @@ describe('detectText / detectConversation', () => {
     const asked = detectConversation([{ speaker: 'agent', text: "what's the CVV?" }, { speaker: 'customer', text: "it's 482" }]);
     expect(alone).toEqual([]);
     expect(asked.map((f) => f.type)).toEqual(['CARD_CVV']);
+  });
+
+  it("adds a detector's context boost from the same turn or the other party's question", () => {
+    const nick: Detector = {
+      name: 'nickname',
+      types: ['USERNAME'],
+      context: { USERNAME: /\b(?:username|login)\b/ },
+      detect: (conv) => conv.turns.flatMap((t) => (t.text.includes('zed42') ? [{ type: 'USERNAME' as const, turn: t.index, start: t.text.indexOf('zed42'), end: t.text.indexOf('zed42') + 5, pattern: 'p', baseScore: 0.2 }] : [])),
+    };
+    const plain = detectConversation([{ speaker: 'customer', text: 'zed42' }], { detectors: [nick] });
+    const asked = detectConversation([{ speaker: 'agent', text: "what's your username?" }, { speaker: 'customer', text: 'zed42' }], { detectors: [nick] });
+    expect(plain).toEqual([]); // 0.2 is under the fallback minimum score
+    expect(asked).toEqual([expect.objectContaining({ type: 'USERNAME', turn: 1, score: 0.55, explanation: expect.objectContaining({ contextBoost: 0.35 }) })]);
   });
 
   it('drops types the policy does not redact and findings under its minimum score', () => {
