@@ -12,7 +12,7 @@ export type Evidence = 'strong' | 'greeting' | 'soft' | 'lexicon';
 /** Name particles kept inside a name when a name word follows: "al sayed", "de vries", "van der berg". */
 const PARTICLES = new Set(['al', 'el', 'de', 'del', 'della', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'ibn', 'abu', 'mac', 'ben', 'dos', 'das', 'st']);
 /** Words that close a self-introduction: "this is hyun woo speaking", "my name is anna how can I help". */
-const CLOSERS = new Set(['speaking', 'here', 'how', 'from', 'calling', 'with']);
+const CLOSERS = new Set(['speaking', 'here', 'how', 'from', 'calling', 'with', 'thanks', 'thank', 'please', 'and']);
 /** Organisation words certain enough to look a few words ahead for. */
 const COMPANY_WORDS = new Set(
   'bank banking insurance clinic hospital pediatrics foundation inc llc ltd corp corporation company group energy electric mutual union federal national financial partners associates apartments suites hotel airlines telecom wireless'.split(' '),

@@ -15,6 +15,10 @@ describe('person detector: positives', () => {
     ['possessive outside the span', ['Great, Henrietta\'s new number is on file.'], ['0:Henrietta']],
     ['relation word', ['i am calling for my son mateusz'], ['0:mateusz']],
     ['after "I\'m" at the start of a sentence', ["Hello, I'm Adaeze Okwuosa-Bell and I live nearby."], ["0:Adaeze Okwuosa-Bell"]],
+    ['an everyday-word surname before "thanks"', ['yes this is radoslaw bishop thanks'], ['0:radoslaw bishop']],
+    ['"your adjuster is"', ['your adjuster is eun ji park the estimate is ready'], ['0:eun ji park']],
+    ['"thank you so much" and a word-name at the end', ['nope thank you so much hope'], ['0:hope']],
+    ['a capitalised name the lexicons lack', ['Sure. Can Zbigniewa call you back tomorrow?'], ['0:Zbigniewa']],
     ['"speak with"', ["I'd like to speak with Oriane Delacroix, please."], ['0:Oriane Delacroix']],
     ['"last name"', ['my first name is also tomas but last name szabo'], ['0:tomas', '0:szabo']],
     ['everyday word not taken after a surname', ['Dr. Young will call you back.'], ['0:Young']],
@@ -61,6 +65,9 @@ describe('person detector: negatives', () => {
     ['an email being spelled', 'it is j o h n dot smith at example dot com'],
     ['a country in a place name', 'I bought it at the Mall of America last week.'],
     ['a city on its own', 'i was born in portland but live in denver now'],
+    ['a company greeting', 'Hi, Bluefin Telecom here, how can I help?'],
+    ['a card brand', 'So I have a Mastercard ending in 3863.'],
+    ['a noun after a possessive relation word', "And the beneficiary's name?"],
   ])('%s', (_label, text) => {
     expect(find(text)).toEqual([]);
   });

@@ -45,7 +45,12 @@ function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
   // "my son Andrew", "my wife's card, Holly", "an adjuster, Hiroshi Allen", "Uncle Richard".
   // ("the beneficiary's name" is a noun after a possessive, not a name.)
   if (RELATIONS.has(l1) && !(p1.flags & F.POSSESSIVE) && (POSSESSIVE_BEFORE.has(words[i - 2]?.lower ?? '') || l1 === 'uncle' || l1 === 'aunt')) return 'strong';
-  const thankYou = l1 === 'you' && words[i - 2]?.lower === 'thank';
+  // "thank you, X", "thanks so much X", "thank you so much X".
+  const thankYou =
+    (l1 === 'you' && words[i - 2]?.lower === 'thank') ||
+    (l1 === 'much' && words[i - 2]?.lower === 'so' && (words[i - 3]?.lower === 'thanks' || words[i - 3]?.lower === 'you'));
+  // "your adjuster is Eun Ji Law", "my doctor is Story".
+  if (l1 === 'is' && RELATIONS.has(words[i - 2]?.lower ?? '') && POSSESSIVE_BEFORE.has(words[i - 3]?.lower ?? '')) return 'strong';
   if (w.pause) return GREETING_CUES.has(l1) || thankYou ? 'greeting' : SOFT_CUES.has(l1) ? 'soft' : undefined;
   for (const cue of STRONG_CUES_BY_LAST.get(l1) ?? NO_CUES) {
     const n = cue.length;
