@@ -14,7 +14,7 @@ import { bare, capitalisedMidSentence, followedByOrg, isNameWord, nameRunEnd, ty
 import { laterMentions, rememberNames, type Found } from './person-memory.js';
 import { spelledNames } from './person-spelled.js';
 
-
+/** Base score per level of evidence; memory mentions score 0.75, spelled names 0.75-0.85. */
 const SCORES: Record<Evidence, number> = { strong: 0.85, greeting: 0.75, soft: 0.7, lexicon: 0.55 };
 /** Lead-ins before a name given as an answer: "yes it's", "sure my name is", "um this is". */
 const LEAD_INS = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'so', 'well', 'hi', 'hello', "it's", 'its', 'it', 'is', 'this', 'my', 'name', "name's", "i'm", 'i', 'am', 'the', 'full', 'first', 'last', 'sorry', 'right', 'certainly', 'absolutely']);
@@ -31,6 +31,7 @@ const PLACE_PREPOSITIONS = new Set(['in', 'at', 'of', 'from', 'to', 'near', 'aro
 const MAY_NOT_START = F.FUNCTION | F.FILLER | F.DIGITS | F.NUMBER_WORD | F.LETTER;
 const POSSESSIVE_BEFORE = new Set(['my', 'his', 'her', 'our', 'your', 'their', 'the', 'a', 'an']);
 
+/** The evidence the words around words[i] give that a name starts there, if any. */
 function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
   const p1 = words[i - 1];
   const w = words[i] as Word;
