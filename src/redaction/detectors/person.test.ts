@@ -24,6 +24,7 @@ describe('person detector: positives', () => {
     ['everyday word not taken after a surname', ['Dr. Young will call you back.'], ['0:Young']],
     ['particles inside a name', ['i have an appointment with doctor van der berg'], ['0:van der berg']],
     ['initial inside a name', ['My name is Priyanka R. Castellanos.'], ['0:Priyanka R. Castellanos']],
+    ['"I." as a middle initial', ["It's Mark I. Vandersloot"], ['0:Mark I. Vandersloot']],
   ])('%s', (_label, texts, expected) => {
     expect(find(...texts)).toEqual(expected);
   });

@@ -105,7 +105,9 @@ export function scanWords(text: string, lower?: string): Word[] & { mask: number
       const g = text.charCodeAt(k);
       // . ? ! end a sentence, except the dot of an abbreviation ("Mr.") or an initial ("J.").
       if (g === 46) {
-        if (!((DOTTED.has(prevLower) || isInitial(prevLower)) && k === prevEnd)) sentence = true;
+        // "Mark I. Bouchard": a capital I between two capitalised words is a middle initial too.
+        const middleI = prevLower === 'i' && (out.at(-2)?.cap ?? false) && isUpper(text.charCodeAt(start));
+        if (!((DOTTED.has(prevLower) || isInitial(prevLower) || middleI) && k === prevEnd)) sentence = true;
       } else if (g === 63 || g === 33 || g === 10) sentence = true;
       else if (g === 44 || g === 58 || g === 59 || g === 40 || g === 41 || g === 8212 || g === 8211 || g === 34) pause = true;
     }
