@@ -52,6 +52,8 @@ export interface Config {
   trustProxy: string | undefined;
 }
 
+const LOCAL_HOSTS = new Set(['0.0.0.0', '127.0.0.1', '::', '::1']);
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -80,7 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
     kekBase64: c.CALLVAULT_KEK,
-    publicUrl: c.CALLVAULT_PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`,
+    // Loopback and wildcard hosts are published as `localhost`: browsers refuse passkeys on an IP
+    // address (WebAuthn needs a domain as relying-party id), and localhost counts as a secure context.
+    publicUrl: c.CALLVAULT_PUBLIC_URL ?? `http://${LOCAL_HOSTS.has(c.HOST) ? 'localhost' : c.HOST}:${c.PORT}`,
     secureCookies: c.CALLVAULT_SECURE_COOKIES === 'true',
     auditCheckpointEvery: c.CALLVAULT_AUDIT_CHECKPOINT_EVERY,
     auditCheckpointSeconds: c.CALLVAULT_AUDIT_CHECKPOINT_SECONDS,

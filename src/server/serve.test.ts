@@ -68,7 +68,7 @@ describe('callvault serve', () => {
     await run.waitFor('callvault ready', 110_000);
     const out = run.output();
     for (const role of ['security_admin', 'supervisor', 'agent', 'qa_reviewer', 'auditor']) expect(out).toMatch(new RegExp(`${role}\\s+\\S+@\\S+\\s+\\S{8,}`));
-    expect(out).toContain(`Sign in at http://127.0.0.1:${port}`);
+    expect(out).toContain(`Sign in at http://localhost:${port}`);
     expect((await stat(join(dataDir, 'keys', 'kek.key'))).mode & 0o777).toBe(0o600);
     const health = await fetch(`http://127.0.0.1:${port}/readyz`);
     expect(health.status).toBe(200);
