@@ -25,10 +25,25 @@ class LazyTurnView implements TurnView {
 
   get normalized(): NormalizedView {
     if (this.normalizedCache === undefined) {
-      this.normalizedCache = needsRewrite(this.lower) ? buildNormalizedView(this.text, this.tokens) : identityView(this.text);
+      this.normalizedCache = mayRewrite(this.lower) ? buildNormalizedView(this.text, this.tokens) : identityView(this.text);
     }
     return this.normalizedCache;
   }
+}
+
+/**
+ * needsRewrite, minus its commonest false alarm: the letter of a contraction ("it's", "I'm",
+ * "don't") is not a spelled letter, because the tokenizer keeps it inside its word. Speed only: the
+ * hint is tested again with those tails removed, and any text where tokenizer and regex word
+ * boundaries could disagree (an underscore, a non-ASCII character) or a lone letter could join an
+ * email ("at") keeps the original answer, so the normalized text never changes.
+ */
+const CONTRACTION_TAIL = /([a-z0-9])['’][a-z]+/g;
+const KEEP_ORIGINAL_HINT = /[_\u0080-\uffff]|\bat\b/;
+function mayRewrite(lower: string): boolean {
+  if (!needsRewrite(lower)) return false;
+  const reduced = lower.replace(CONTRACTION_TAIL, '$1');
+  return reduced === lower || needsRewrite(reduced) || KEEP_ORIGINAL_HINT.test(lower);
 }
 
 export function buildTurnView(index: number, turn: Turn): TurnView {
