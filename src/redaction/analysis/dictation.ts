@@ -1,36 +1,76 @@
 import type { ConversationView, TurnView } from '../types.js';
 import { isInterjection } from './context.js';
 import { digitRuns, type DigitRun } from './digit-runs.js';
+import { turnSubjects, type Subject } from './subject.js';
 
 /** A chunk of a value dictated over several turns. */
 export interface DictatedPiece {
   turn: number;
   run: DigitRun;
+  /** The other party repeating the chunk just said ("5556, okay."): redacted with the value, not counted in it. */
+  echo?: boolean;
+}
+
+/** How many turns of the other party in a row a dictation survives ("one moment" / "sorry, go on"). */
+const MAX_PROMPTS = 3;
+/** Longer turns are not prompts for the next chunk but a change of topic. */
+const MAX_PROMPT_LENGTH = 80;
+/** Subjects that, asked in between, end a dictation: the next answer is about them. */
+const NEW_TOPIC: ReadonlySet<Subject> = new Set(['card', 'expiry', 'cvv', 'ssn', 'account', 'routing', 'iban', 'phone', 'dob', 'amount', 'negative']);
+
+/**
+ * Does the other party's turn let a dictation of `subject` go on? Back-channels ("okay", "mm-hmm"),
+ * prompts for the next chunk ("next set?", "got it, next four?", "and the last four?", "second
+ * group?"), stalls ("one moment, the screen froze") and an echo of the last chunk do; a question
+ * about another subject ("and the expiry?"), a read-back of other digits or a long turn do not.
+ */
+export function letsDictationContinue(t: TurnView, subject: Subject, lastDigits: string): 'yes' | 'echo' | 'no' {
+  const lower = t.lower;
+  if (isInterjection(lower)) return 'yes';
+  if (lower.length > MAX_PROMPT_LENGTH) return 'no';
+  let echo = false;
+  for (const r of digitRuns(t)) {
+    // "next four", "the last two": a count, not a value.
+    if (r.digits.length <= 1) continue;
+    if (r.digits === lastDigits) echo = true;
+    else return 'no';
+  }
+  for (const s of turnSubjects(t)) if (s !== subject && NEW_TOPIC.has(s)) return 'no';
+  return echo ? 'echo' : 'yes';
 }
 
 /**
  * The chunks that continue a dictation started in conversation position `k` (an index into
  * conv.turns): the same speaker's next turns holding digits, while the other party only
- * acknowledges ("okay", "mm-hmm", "go ahead", "got it"). Stops at a real question, a turn without
- * digits, or when `maxDigits` more digits were collected. `accept` may refuse a chunk (e.g. one
- * named as something else), which ends the dictation.
+ * acknowledges or prompts for more (see letsDictationContinue). Stops at a question about another
+ * subject, a turn without digits, or when `maxDigits` more digits were collected. `accept` may
+ * refuse a chunk (e.g. one named as something else), which ends the dictation. Echo pieces are
+ * returned with `echo: true` and do not count toward `maxDigits`.
  */
 export function continuation(
   conv: ConversationView,
   k: number,
   maxDigits: number,
   accept: (turn: TurnView, run: DigitRun) => boolean = () => true,
+  subject: Subject = 'skip',
 ): DictatedPiece[] {
   const turns = conv.turns;
-  const speaker = (turns[k] as TurnView).speaker;
+  const start = turns[k] as TurnView;
+  const speaker = start.speaker;
   const pieces: DictatedPiece[] = [];
+  const firstRuns = digitRuns(start);
+  let lastDigits = firstRuns[firstRuns.length - 1]?.digits ?? '';
   let total = 0;
+  let prompts = 0;
   for (let j = k + 1; j < turns.length && total < maxDigits; j++) {
     const t = turns[j] as TurnView;
     if (t.speaker !== speaker) {
-      if (isInterjection(t.lower)) continue;
-      break;
+      const verdict = letsDictationContinue(t, subject, lastDigits);
+      if (verdict === 'no' || ++prompts > MAX_PROMPTS) break;
+      if (verdict === 'echo') for (const r of digitRuns(t)) if (r.digits === lastDigits) pieces.push({ turn: t.index, run: r, echo: true });
+      continue;
     }
+    prompts = 0;
     const runs = digitRuns(t);
     if (runs.length === 0) break;
     let added = false;
@@ -38,9 +78,12 @@ export function continuation(
       if (total + r.digits.length > maxDigits || !accept(t, r)) break;
       pieces.push({ turn: t.index, run: r });
       total += r.digits.length;
+      lastDigits = r.digits;
       added = true;
     }
     if (!added) break;
   }
+  // Trailing echoes belong to the value only if it went on after them.
+  while (pieces.length > 0 && pieces[pieces.length - 1]?.echo === true) pieces.pop();
   return pieces;
 }

@@ -11,6 +11,8 @@ import { buildUnits, connectorSymbol, type Unit } from './units.js';
 const TLDS = new Set([
   'com', 'net', 'org', 'edu', 'gov', 'io', 'co', 'uk', 'us', 'ca', 'de', 'fr', 'es', 'it', 'nl', 'be', 'ch',
   'at', 'au', 'nz', 'ie', 'in', 'info', 'biz', 'me', 'mx', 'br', 'jp', 'pl', 'se', 'no', 'dk', 'fi', 'pt',
+  'fm', 'tv', 'ai', 'ly', 'gg', 'cz', 'sk', 'hu', 'ro', 'gr', 'tr', 'ru', 'ua', 'za', 'ng', 'ke', 'kr', 'cn', 'hk', 'sg', 'tw',
+  'vn', 'ph', 'id', 'my', 'th', 'ar', 'cl', 'pe', 'ae', 'sa', 'il', 'lt', 'lv', 'ee', 'is', 'lu', 'si', 'hr', 'rs', 'bg',
 ]);
 
 const NUMERIC_KINDS = new Set(['number', 'digits', 'spelled']);
@@ -118,6 +120,9 @@ function scanDomain(units: readonly Unit[], from: number): number {
       }
     }
     if (n === 0) break;
+    // A country-code TLD spelled letter by letter ("dot c a", "dot f m"): every ccTLD has two letters.
+    const u = units[k] as Unit;
+    if (dots > 0 && tldAt < 0 && n === 1 && u.kind === 'spelled' && u.rendered.length === 2) tldAt = k;
     const labelLast = k + n - 1;
     if (tldAt >= 0) lastLabelEnd = tldAt;
     const conn = units[labelLast + 1];
@@ -139,9 +144,14 @@ function scanLocal(units: readonly Unit[], from: number): number {
   while (isValue(units[k])) {
     start = k;
     const prev = units[k - 1];
-    if (prev !== undefined && prev.kind === 'conn' && isValue(units[k - 2])) {
-      k -= 2;
-      continue;
+    // "hello dot lina": a word joined by a connector is part of the address even if it is common.
+    if (prev !== undefined && prev.kind === 'conn') {
+      if (isValue(units[k - 2])) {
+        k -= 2;
+        continue;
+      }
+      if (joinableWord(units[k - 2])) start = k - 2;
+      break;
     }
     if (bare >= 3 || !isValue(prev)) break;
     bare += 1;
@@ -149,6 +159,12 @@ function scanLocal(units: readonly Unit[], from: number): number {
   }
   return start;
 }
+
+/** A common word that can still open a local part when a connector follows it ("hello dot", "info dot"). */
+function joinableWord(u: Unit | undefined): boolean {
+  return u !== undefined && u.kind === 'word' && !NEVER_LOCAL.has(u.rendered.toLowerCase());
+}
+const NEVER_LOCAL = new Set(['is', "it's", 'its', 'email', 'e-mail', 'mail', 'address', 'at', 'to', 'was', 'be', 'and', 'or', 'my', 'your', 'the']);
 
 /** Words that end an email's local part when walking backwards ("my email is john at ..."). */
 const STOP_LOCAL = new Set([

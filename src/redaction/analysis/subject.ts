@@ -1,5 +1,6 @@
 import type { ConversationView, TurnView } from '../types.js';
 import { previousOtherTurn } from './context.js';
+import { digitRuns, type DigitRun } from './digit-runs.js';
 import { turnCache } from './turn-cache.js';
 import { typoKeywords } from './typos.js';
 
@@ -15,6 +16,8 @@ export type Subject = 'skip' | 'amount' | 'card' | 'expiry' | 'cvv' | 'ssn' | 'a
 const PHRASES: ReadonlyArray<[Subject, string]> = [
   // "the last four digits (of the card)": says nothing by itself; the noun after it decides.
   ['skip', String.raw`(?:the )?last (?:four|4|five|5|two|2)(?: digits| numbers)?(?: of (?:the|your|my))?|ending (?:in|with)|ends (?:in|with)`],
+  // A piece of a value being dictated ("first part is", "second group?", "next set:"): not a part or group number.
+  ['skip', String.raw`(?:part|group|set|chunk|half|section|block|bit|batch)(?= is| are| was|:|,|\.|\?|$)`],
   ['negative', String.raw`(?:insurance|gift|sim|id|library|loyalty|membership|member|rewards|health|medicare|medicaid) card(?: number)?`],
   ['negative', String.raw`(?:verification|confirmation|one[- ]time|access|promo|promotional|discount|coupon|zip|postal|post|authori[sz]ation|reset|pass|otp) code`],
   ['cvv', String.raw`(?:cvv2?|cvc2?|c v v|c v c|csc|cid|card verification(?: value| code| number)?|(?:card )?security (?:code|number)|(?:three|four|3|4)[- ]digit(?:s|s? (?:code|number))?(?: on the back)?|digits on the back|numbers? on the back|code on the back)(?: (?:on|of) (?:the|your) (?:card|back))?`],
@@ -40,7 +43,7 @@ const subjectOfMatch = new Map<string, Subject>();
 
 /**
  * The subject of a keyword match: the first phrase (in PHRASES order, as the alternation tries
- * them) matching at its position. `text` is the match plus the next character (lookaheads need it).
+ * them) matching at its position. `text` is the match plus the next few characters (lookaheads need them).
  */
 function subjectOf(text: string): Subject {
   let subject = subjectOfMatch.get(text);
@@ -59,7 +62,13 @@ interface KeywordHit {
   start: number;
   end: number;
   subject: Subject;
+  /** "the number", "number is": says a number follows, not what it is; an earlier noun decides ("my prescription, the number is ..."). */
+  generic?: boolean;
 }
+
+const GENERIC_NUMBER = /^(?:the number|number (?:is|was|will be))$/;
+
+const OWNED_NOUN = /^(?:number|code|date)(?![a-z])/;
 
 /** Every keyword of a turn, in order (computed once per turn). */
 function keywordHits(turn: TurnView): KeywordHit[] {
@@ -71,17 +80,32 @@ function keywordHits(turn: TurnView): KeywordHit[] {
   KEYWORDS.lastIndex = 0;
   for (let m = KEYWORDS.exec(text); m !== null; m = KEYWORDS.exec(text)) {
     const end = m.index + m[0].length;
-    hits.push({ start: m.index, end, subject: subjectOf(text.slice(m.index, end + 1)) });
+    const hit: KeywordHit = { start: m.index, end, subject: subjectOf(text.slice(m.index, end + 4)) };
+    if (hit.subject === 'phone' && GENERIC_NUMBER.test(m[0])) hit.generic = true;
+    hits.push(hit);
   }
   const typos = typoKeywords(text);
   if (typos.length > 0) {
     // "accunt number is": the misspelled noun owns the "number" after it (as "account number" would).
-    hits = hits.filter((h) => !typos.some((t) => h.start >= t.end && h.start <= t.end + 1 && text.startsWith('number', h.start)));
+    // Same for "seucrity code", "expiation date".
+    hits = hits.filter((h) => !typos.some((t) => h.start >= t.end && h.start <= t.end + 1 && OWNED_NOUN.test(text.slice(h.start, h.start + 7))));
     hits.push(...typos);
     hits.sort((a, b) => a.start - b.start);
   }
   memo.keywordHits = hits;
   return hits;
+}
+
+/** Every subject named in a turn (skip words left out), computed once per turn. */
+export function turnSubjects(turn: TurnView): ReadonlySet<Subject> {
+  const memo = turnCache(turn);
+  let subjects = memo.subjects as Set<Subject> | undefined;
+  if (subjects === undefined) {
+    subjects = new Set();
+    for (const h of keywordHits(turn)) if (h.subject !== 'skip') subjects.add(h.subject);
+    memo.subjects = subjects;
+  }
+  return subjects;
 }
 
 /** The closest keyword ending before `start` and beginning within `window` characters of it. */
@@ -91,23 +115,53 @@ function lastKeyword(turn: TurnView, start: number, window: number): Subject | u
     const h = hits[i] as KeywordHit;
     if (h.end > start) continue;
     if (h.start < start - window) return undefined;
-    if (h.subject !== 'skip') return h.subject;
+    if (h.subject === 'skip') continue;
+    if (h.generic === true) return earlierSubject(turn.lower, hits, i) ?? h.subject;
+    return h.subject;
   }
   return undefined;
 }
 
+/**
+ * The noun that a generic "the number is" (hit `i`) refers to: a keyword right before it in the
+ * same clause ("my prescription, the number is"). Not across a sentence or a preposition: in "the
+ * address is 7 Elm Street. The number is ..." and "a confirmation to the number ..." it is a phone.
+ */
+function earlierSubject(lower: string, hits: readonly KeywordHit[], i: number): Subject | undefined {
+  const g = hits[i] as KeywordHit;
+  for (let j = i - 1; j >= 0; j--) {
+    const h = hits[j] as KeywordHit;
+    if (h.subject === 'skip') continue;
+    return h.generic !== true && SAME_CLAUSE.test(lower.slice(h.end, g.start)) ? h.subject : undefined;
+  }
+  return undefined;
+}
+const SAME_CLAUSE = /^\s?[,:;-]?\s?$/;
+
 /** "the mobile number on the account", "the zip code for your card": the second noun only qualifies the first. */
 const QUALIFIER_BEFORE = /(?:on|for|of|from|with|in|under|to|linked to|tied to) (?:the|your|my|this|that|file|record)(?: \w+)? $/;
 
-/** Subjects asked about in a question, ignoring qualifiers. */
+/**
+ * Subjects asked about in a question, ignoring qualifiers, and ignoring subjects the turn itself
+ * answers: after "my account number is 072238150" the next turn is not about an account, so a
+ * topic's context does not stay on for later turns about something else.
+ */
 function allKeywords(turn: TurnView): Set<Subject> {
   const found = new Set<Subject>();
+  const runs = digitRuns(turn);
   for (const h of keywordHits(turn)) {
     if (h.subject === 'skip') continue;
+    if (runs.length > 0 && answeredAfter(runs, h.end)) continue;
     if (found.size > 0 && QUALIFIER_BEFORE.test(turn.lower.slice(Math.max(0, h.start - 30), h.start))) continue;
     found.add(h.subject);
   }
   return found;
+}
+
+/** Is a value (two or more digits) given within a few words after a keyword ending at `end`? */
+function answeredAfter(runs: readonly DigitRun[], end: number): boolean {
+  for (const r of runs) if (r.start >= end && r.start - end <= 40 && r.digits.length >= 2) return true;
+  return false;
 }
 
 export interface NumberContext {

@@ -76,9 +76,13 @@ function isNumberAt(tokens: readonly Token[], i: number): boolean {
     const ofMonth = next === 'of' && MONTHS.has(tokens[i + 2]?.lower ?? '');
     return strongNeighbour(prev) || strongNeighbour(next) || (prev !== undefined && MONTHS.has(prev)) || ofMonth;
   }
-  if (ORDINAL_WORDS.has(w)) return true;
+  // "last four 9224", "the last four eighty nine seventy eight": "four" names how many digits follow.
+  if (COUNT_WORDS.has(w) && (prev === 'last' || prev === 'first') && next !== undefined && (isNumberWord(next) || DIGITS.test(next))) return false;
   return true;
 }
+
+/** Digit counts said before a partial number ("last four", "first two"). */
+const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'six']);
 
 function isLetterToken(t: Token): boolean {
   if (t.text.length !== 1) return false;
@@ -151,8 +155,12 @@ export function buildUnits(text: string, tokens: readonly Token[]): Unit[] {
     const edgeWord = (k: number): boolean => !numeric[k] && ((tokens[k] as Token).lower === 'a' || (tokens[k] as Token).lower === 'i');
     // ...unless a spelled value continues through a connector ("t a k u m i dot p a t e l").
     const spelledOn = (k: number): boolean => connectorSymbol(tokens[k]?.lower ?? '') !== undefined || tokens[k]?.lower === 'at';
-    if (!spelledOn(i - 1)) while (a <= b && edgeWord(a)) a += 1;
-    if (!spelledOn(j + 1)) while (b >= a && edgeWord(b)) b -= 1;
+    // ...or a spelled domain label after "dot" ("hotmail dot c a"), or an IBAN's country code
+    // followed by its check digits ("i t two four f ...", "a e zero five ...").
+    const afterDot = tokens[i - 1]?.lower === 'dot';
+    const countryCode = j > i + 1 && isLetterToken(tokens[i + 1] as Token) && numeric[i + 2] === true && numeric[i + 3] === true;
+    if (!spelledOn(i - 1) && !countryCode) while (a <= b && edgeWord(a)) a += 1;
+    if (!spelledOn(j + 1) && !afterDot) while (b >= a && edgeWord(b)) b -= 1;
     for (let k = i; k < a; k++) pushWord(units, tokens, k);
     if (a <= b) pushRun(units, text, tokens, numeric, a, b);
     for (let k = b + 1; k <= j; k++) pushWord(units, tokens, k);

@@ -17,7 +17,11 @@ const NANP = /(?<![A-Za-z0-9+])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-]?)\d{3}[ 
 const LOCAL7 = /(?<![A-Za-z0-9])\d{3}[ .-]\d{4}(?![A-Za-z0-9])/g;
 /** 1-8xx then letters: a vanity number spells 7 letters, sometimes said as two words ("claim it"). */
 const VANITY = /(?<![\p{L}\p{N}])(\+?1[ .-]?)?8(?:00|33|44|55|66|77|88)[ .-]?(\p{L}{2,10}(?:[ .-]\p{L}{1,6}){0,2}(?:[ .-]?\d{1,4})?)(?![\p{L}\p{N}])/gu;
-const NOT_VANITY = new Set(['number', 'numbers', 'dollars', 'and', 'the', 'for', 'that', 'this', 'then', 'okay', 'calls', 'line', 'customer', 'please', 'thanks', 'thank', 'option', 'extension', 'again', 'is', 'was', 'times', 'miles', 'members', 'pounds', 'euros', 'hours', 'minutes', 'days', 'items', 'people']);
+const NOT_VANITY = new Set(['number', 'numbers', 'dollars', 'and', 'the', 'for', 'that', 'this', 'then', 'okay', 'calls', 'line', 'customer', 'please', 'thanks', 'thank', 'option', 'extension', 'again', 'is', 'was', 'times', 'miles', 'members', 'pounds', 'euros', 'hours', 'minutes', 'days', 'items', 'people',
+  'to', 'a', 'an', 'on', 'in', 'at', 'or', 'if', 'so', 'we', 'us', 'our', 'you', 'have', 'has', 'any', 'anytime', 'today', 'take', 'care', 'bye', 'good']);
+/** Keypad digits after 1-8xx; a vanity word may run past them ("1-800-GIVE-HOPE": the extra letters are not dialled). */
+const VANITY_DIGITS = 7;
+const VANITY_MAX_LETTERS = 10;
 const OTHER = new Set(['card', 'ssn', 'account', 'routing', 'cvv', 'expiry', 'dob', 'iban']);
 const PHONE_AFTER = /^[\s,.]*(?:is|was|that's|as)?\s*(?:the|my|our|their|his|her)?\s*(?:\w+ )?(?:phone|number to call|contact number|cell|mobile|line)\b/;
 const TOLL_FREE_HINT = /8(?:00|33|44|55|66|77|88)/;
@@ -97,7 +101,7 @@ export const phoneDetector: Detector = {
         const ctx = numberContext(conv, turn.index, run.start, run.end);
         if (len >= 7 && heard.has(nationalPart(run.digits)) && !namedAsOther(ctx)) {
           // Said again ("let me repeat that, 07783 841695?"): the same number as before.
-          out.push(candidate('PHONE', turn.index, run.start, run.end, 'phone-repeated', 0.8, { notes: ['number-memory'] }));
+          out.push(candidate('PHONE', turn.index, withPlus(turn, run), run.end, 'phone-repeated', 0.8, { notes: ['number-memory'] }));
           continue;
         }
         const about = isAbout(ctx, 'phone') && !ctx.amountLike;
@@ -119,12 +123,18 @@ export const phoneDetector: Detector = {
         }
         if (!about) continue;
         if (len === 4 && (ctx.near === 'phone' || askedForPart(conv, turn.index))) out.push(candidate('PHONE', turn.index, run.start, run.end, 'phone-last-four', 0.55, { contextBoost: 0.3, notes: ['partial'] }));
-        else if (len >= 7 && len <= 15) out.push(candidate('PHONE', turn.index, run.start, run.end, 'digits-in-phone-context', 0.55, { contextBoost: 0.3 }));
+        else if (len >= 7 && len <= 15) out.push(candidate('PHONE', turn.index, withPlus(turn, run), run.end, 'digits-in-phone-context', 0.55, { contextBoost: 0.3 }));
       }
     }
     return out;
   },
 };
+
+/** Start of a run including a "+" (or spoken "plus") right before it: the country code's sign is part of the number (rule 6). */
+function withPlus(turn: TurnView, run: DigitRun): number {
+  const view = turn.normalized;
+  return run.nStart > 0 && view.text.charCodeAt(run.nStart - 1) === 43 ? view.toOriginal(run.nStart - 1, run.nEnd)[0] : run.start;
+}
 
 /** Cheap check before following a dictation: does one of the next few turns hold a number? */
 function nextTurnHasDigits(conv: ConversationView, k: number): boolean {
@@ -184,12 +194,12 @@ function findVanity(conv: ConversationView, turn: TurnView, out: Candidate[]): v
     if (m[1] === undefined && letters0 !== letters0.toUpperCase()) continue;
     const words = letters0.split(/[ .-]/);
     if (NOT_VANITY.has((words[0] as string).toLowerCase())) continue;
-    // Keep words while the letters add up to at most seven (the keypad digits after 1-8xx).
+    // Keep words until the seven keypad digits are spelled; a word may run past them (at most ten letters).
     let letters = 0;
     let keep = 0;
     for (const w of words) {
       if (/^\d+$/.test(w)) break;
-      if (letters + w.length > 7 || (keep > 0 && NOT_VANITY.has(w.toLowerCase()))) break;
+      if (letters >= VANITY_DIGITS || letters + w.length > VANITY_MAX_LETTERS || (keep > 0 && NOT_VANITY.has(w.toLowerCase()))) break;
       letters += w.length;
       keep += 1;
     }
