@@ -113,3 +113,20 @@ describe('settleOverlaps', () => {
     expect(settleOverlaps([findingOf(t, 'a', 'PERSON'), findingOf(t, 'b', 'PERSON')])).toHaveLength(2);
   });
 });
+
+describe('mask on a dictated number', () => {
+  it('masks a card said in words whole, since letters of digit words are not digits', async () => {
+    const policy = parsePolicy({ types: { CREDIT_CARD: { operator: { kind: 'mask', keepLast: 4 } } } });
+    const spoken = 'four one one one one one one one one one one one one one one one';
+    const text = `it is ${spoken}`;
+    const r = await applyOperators(text, [findingOf(text, spoken, 'CREDIT_CARD')], policy);
+    expect(r.text).toBe(`it is ${spoken.replace(/[a-z]/g, '*')}`);
+  });
+
+  it('still keeps the last four of a typed card', async () => {
+    const policy = parsePolicy({ types: { CREDIT_CARD: { operator: { kind: 'mask', keepLast: 4 } } } });
+    const text = `it is ${CARD}`;
+    const r = await applyOperators(text, [findingOf(text, CARD, 'CREDIT_CARD')], policy);
+    expect(r.text).toBe('it is **** **** **** 1111');
+  });
+});
