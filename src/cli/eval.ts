@@ -9,6 +9,8 @@ import { detectStream } from './detect.js';
 /** The repository root, from src/cli or dist/cli. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_EVAL_DATA = resolve(REPO_ROOT, '../shared/eval/data');
+/** Our own generated set, written apart from the engine, to check that dev accuracy carries over. */
+export const HELDOUT_EVAL_DATA = resolve(REPO_ROOT, 'eval/heldout');
 
 interface Scorer {
   score(gold: unknown[], pred: unknown[], options?: { byLine?: boolean }): unknown;
@@ -32,26 +34,30 @@ export async function evaluateFile(scorer: Scorer, file: string, policy?: Policy
 export function registerEvalCommand(program: Command): void {
   program
     .command('eval')
-    .description('run the redaction engine over every ../shared/eval/data/*.jsonl and print the scorer table for each')
-    .option('--data <dir>', 'folder of gold JSONL files (the scorer is ../score.mjs next to it)', DEFAULT_EVAL_DATA)
+    .description('run the redaction engine over every ../shared/eval/data/*.jsonl and eval/heldout/*.jsonl and print the scorer table for each')
+    .option('--data <dirs...>', 'folders of gold JSONL files', [DEFAULT_EVAL_DATA, HELDOUT_EVAL_DATA])
+    .option('--scorer <file>', 'the scorer module', join(DEFAULT_EVAL_DATA, '..', 'score.mjs'))
     .option('--only <name>', 'only files whose name contains this')
     .option('--policy <file>', 'redaction policy JSON')
     .option('--json', 'print the scorer reports as JSON')
-    .action(async (opts: { data: string; only?: string; policy?: string; json?: boolean }) => {
-      const scorerPath = join(opts.data, '..', 'score.mjs');
+    .action(async (opts: { data: string[]; scorer: string; only?: string; policy?: string; json?: boolean }) => {
+      const scorerPath = opts.scorer;
       if (!existsSync(scorerPath)) {
-        process.stderr.write(`error: no scorer at ${scorerPath} (pass --data <shared/eval/data>)\n`);
+        process.stderr.write(`error: no scorer at ${scorerPath} (pass --scorer <shared/eval/score.mjs>)\n`);
         process.exitCode = 2;
         return;
       }
       const scorer = (await import(pathToFileURL(scorerPath).href)) as Scorer;
       const policy = opts.policy === undefined ? undefined : parsePolicy(readFileSync(opts.policy, 'utf8'));
-      const files = readdirSync(opts.data)
-        .filter((f) => f.endsWith('.jsonl') && (opts.only === undefined || f.includes(opts.only)))
-        .sort();
+      const files = opts.data.flatMap((dir) =>
+        readdirSync(dir)
+          .filter((f) => f.endsWith('.jsonl') && (opts.only === undefined || f.includes(opts.only)))
+          .sort()
+          .map((name) => ({ name, path: join(dir, name) })),
+      );
       const all: Record<string, unknown> = {};
-      for (const name of files) {
-        const { report, byLine, seconds } = await evaluateFile(scorer, join(opts.data, name), policy);
+      for (const { name, path } of files) {
+        const { report, byLine, seconds } = await evaluateFile(scorer, path, policy);
         all[name] = report;
         if (!opts.json) process.stdout.write(`\n== ${name}${byLine ? ' (--by-line)' : ''}  [${seconds.toFixed(2)} s]\n${scorer.formatReport(report)}\n`);
       }
