@@ -7,7 +7,7 @@ import { turnSubjects, type Subject } from './subject.js';
 export interface DictatedPiece {
   turn: number;
   run: DigitRun;
-  /** The other party repeating the chunk just said ("5556, okay."): redacted with the value, not counted in it. */
+  /** A chunk said twice: the other party echoing it ("5556, okay.") or the speaker repeating it when asked; redacted with the value, not counted in it. */
   echo?: boolean;
 }
 
@@ -70,11 +70,18 @@ export function continuation(
       if (verdict === 'echo') for (const r of digitRuns(t)) if (r.digits === lastDigits) pieces.push({ turn: t.index, run: r, echo: true });
       continue;
     }
+    const afterPrompt = prompts > 0;
     prompts = 0;
     const runs = digitRuns(t);
     if (runs.length === 0) break;
     let added = false;
     for (const r of runs) {
+      // The same chunk said again after "sorry, could you repeat that?": part of the value, counted once.
+      if (afterPrompt && !added && r.digits === lastDigits && r.digits.length > 1) {
+        pieces.push({ turn: t.index, run: r, echo: true });
+        added = true;
+        continue;
+      }
       if (total + r.digits.length > maxDigits || !accept(t, r)) break;
       pieces.push({ turn: t.index, run: r });
       total += r.digits.length;
