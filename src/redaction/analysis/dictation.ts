@@ -11,6 +11,9 @@ export interface DictatedPiece {
   echo?: boolean;
 }
 
+/** "sorry, could you repeat that?", "say that again", "pardon?": the next chunk is the last one said again. */
+const REPEAT_REQUEST = /\b(?:repeat|again|pardon|come again|say that|missed that|didn't catch|did not catch)\b/;
+
 /** How many turns of the other party in a row a dictation survives ("one moment" / "sorry, go on"). */
 const MAX_PROMPTS = 3;
 /** Longer turns are not prompts for the next chunk but a change of topic. */
@@ -24,9 +27,10 @@ const NEW_TOPIC: ReadonlySet<Subject> = new Set(['card', 'expiry', 'cvv', 'ssn',
  * group?"), stalls ("one moment, the screen froze") and an echo of the last chunk do; a question
  * about another subject ("and the expiry?"), a read-back of other digits or a long turn do not.
  */
-export function letsDictationContinue(t: TurnView, subject: Subject, lastDigits: string): 'yes' | 'echo' | 'no' {
+export function letsDictationContinue(t: TurnView, subject: Subject, lastDigits: string): 'yes' | 'echo' | 'repeat' | 'no' {
   const lower = t.lower;
   if (isInterjection(lower)) return 'yes';
+  if (lower.length <= MAX_PROMPT_LENGTH && REPEAT_REQUEST.test(lower)) return 'repeat';
   if (lower.length > MAX_PROMPT_LENGTH) return 'no';
   let echo = false;
   for (const r of digitRuns(t)) {
@@ -62,22 +66,25 @@ export function continuation(
   let lastDigits = firstRuns[firstRuns.length - 1]?.digits ?? '';
   let total = 0;
   let prompts = 0;
+  let repeatAsked = false;
   for (let j = k + 1; j < turns.length && total < maxDigits; j++) {
     const t = turns[j] as TurnView;
     if (t.speaker !== speaker) {
       const verdict = letsDictationContinue(t, subject, lastDigits);
       if (verdict === 'no' || ++prompts > MAX_PROMPTS) break;
+      if (verdict === 'repeat') repeatAsked = true;
       if (verdict === 'echo') for (const r of digitRuns(t)) if (r.digits === lastDigits) pieces.push({ turn: t.index, run: r, echo: true });
       continue;
     }
-    const afterPrompt = prompts > 0;
+    const afterRepeat = repeatAsked;
+    repeatAsked = false;
     prompts = 0;
     const runs = digitRuns(t);
     if (runs.length === 0) break;
     let added = false;
     for (const r of runs) {
       // The same chunk said again after "sorry, could you repeat that?": part of the value, counted once.
-      if (afterPrompt && !added && r.digits === lastDigits && r.digits.length > 1) {
+      if (afterRepeat && !added && r.digits === lastDigits && r.digits.length > 1) {
         pieces.push({ turn: t.index, run: r, echo: true });
         added = true;
         continue;

@@ -55,6 +55,13 @@ describe('card number dictated in chunks', () => {
     expect(found(turns, 'CREDIT_CARD')).toEqual(['1:5238', '3:5238', '5:7401 9263', '7:5187']);
   });
 
+  it('counts equal groups that were not asked to be repeated ("4111 / 1111 / 1111 / 1111")', () => {
+    const turns = [ASK, c('4111'), a('next?'), c('1111'), a('next?'), c('1111'), a('and the last group?'), c('1111')];
+    const cards = detectConversation(turns).filter((f) => f.type === 'CREDIT_CARD');
+    expect(cards.map((f) => f.turn)).toEqual([1, 3, 5, 7]);
+    expect(cards.every((f) => f.explanation.validated === true)).toBe(true);
+  });
+
   it.each([
     ['"first part is" lead-in', [ASK, c('First part is 5238 7401.'), a('Go on.'), c('Then 9263 5187.')], ['1:5238 7401', '3:9263 5187']],
     ['a typo in the lead-in', [ASK, c('frist part is 5238'), a('ok'), c('7401 9263 5187')], ['1:5238', '3:7401 9263 5187']],
