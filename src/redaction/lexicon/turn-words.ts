@@ -111,8 +111,16 @@ export function scanWords(text: string, lower?: string): Word[] & { mask: number
       } else if (g === 63 || g === 33 || g === 10) sentence = true;
       else if (g === 44 || g === 58 || g === 59 || g === 40 || g === 41 || g === 8212 || g === 8211 || g === 34) pause = true;
     }
-    const wl = low ? low.slice(start, i) : text.slice(start, i).toLowerCase();
-    const flags = wordFlags(wl);
+    let wl: string;
+    let flags: number;
+    if (low) {
+      const slot = internedSlot(low, start, i);
+      wl = internedWords[slot] as string;
+      flags = internedFlags[slot] as number;
+    } else {
+      wl = text.slice(start, i).toLowerCase();
+      flags = wordFlags(wl);
+    }
     mask |= flags;
     out.push(new Word(text, wl, start, i, flags, text.charCodeAt(start) !== wl.charCodeAt(0), pause || sentence, sentence));
     prevEnd = i;
@@ -120,6 +128,48 @@ export function scanWords(text: string, lower?: string): Word[] & { mask: number
   }
   out.mask = mask;
   return out;
+}
+
+/**
+ * Interned words: an open-addressing table keyed by a hash of the characters, so a word seen before
+ * is found without slicing a new string and every occurrence shares one string (fewer allocations,
+ * and a small table stays in cache where a Map of string keys did not). Cleared when half full.
+ */
+const INTERN_BITS = 14;
+const INTERN_MASK = (1 << INTERN_BITS) - 1;
+const internedWords: Array<string | undefined> = new Array<string | undefined>(1 << INTERN_BITS).fill(undefined);
+const internedHashes = new Int32Array(1 << INTERN_BITS);
+const internedFlags = new Int32Array(1 << INTERN_BITS);
+let internedCount = 0;
+
+/** Slot of low[start, end) in the intern table, adding the word (and its flags) when new. */
+function internedSlot(low: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ low.charCodeAt(k), 16777619);
+  const len = end - start;
+  let slot = h & INTERN_MASK;
+  for (;;) {
+    const word = internedWords[slot];
+    if (word === undefined) break;
+    if (internedHashes[slot] === h && word.length === len && sameChars(word, low, start)) return slot;
+    slot = (slot + 1) & INTERN_MASK;
+  }
+  if (internedCount >= INTERN_MASK >> 1) {
+    internedWords.fill(undefined);
+    internedCount = 0;
+    slot = h & INTERN_MASK;
+  }
+  const word = low.slice(start, end);
+  internedWords[slot] = word;
+  internedHashes[slot] = h;
+  internedFlags[slot] = wordFlags(word);
+  internedCount++;
+  return slot;
+}
+
+function sameChars(word: string, text: string, at: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(at + k)) return false;
+  return true;
 }
 
 function isInitial(lower: string): boolean {
