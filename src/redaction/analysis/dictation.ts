@@ -11,6 +11,17 @@ export interface DictatedPiece {
   echo?: boolean;
 }
 
+/**
+ * A chunk is said with a few words around it ("then 3558 8905 37, that's the end"); a sentence with
+ * a number in it ("your application is ..., the first draft is on June 3rd 2025") is not a chunk.
+ */
+const MAX_CHUNK_CHATTER = 40;
+function chatter(t: TurnView, runs: readonly DigitRun[]): number {
+  let n = t.text.length;
+  for (const r of runs) n -= r.end - r.start;
+  return n;
+}
+
 /** "sorry, could you repeat that?", "say that again", "pardon?": the next chunk is the last one said again. */
 const REPEAT_REQUEST = /\b(?:repeat|again|pardon|come again|say that|missed that|didn't catch|did not catch)\b/;
 
@@ -80,7 +91,7 @@ export function continuation(
     repeatAsked = false;
     prompts = 0;
     const runs = digitRuns(t);
-    if (runs.length === 0) break;
+    if (runs.length === 0 || chatter(t, runs) > MAX_CHUNK_CHATTER) break;
     let added = false;
     for (const r of runs) {
       // The same chunk said again after "sorry, could you repeat that?": part of the value, counted once.

@@ -10,6 +10,9 @@ import { candidate } from './candidate.js';
  */
 const ACCOUNT_RIGHT_BEFORE = /(?:account|acct|a\/c|checking|savings|chequing)(?: number| no\.?| #)?(?: is| was|:|#)?\s*(?:it's |its |um |uh )?$/;
 
+/** "account ending in 0708": a read-back of a known number, not the start of a dictation. */
+const PART_LEAD = /(?:ending(?: in| with)?|ends (?:in|with)|last (?:four|4)(?: digits)?(?: (?:is|are))?)\W*$/;
+
 export const bankAccountDetector: Detector = {
   name: 'bank-account',
   types: ['BANK_ACCOUNT'],
@@ -28,7 +31,8 @@ export const bankAccountDetector: Detector = {
         if (ctx.near === undefined && isNegative(ctx)) continue;
         if (len <= 6 && !saidAsPart(turn, run.start, ctx, 'account', ACCOUNT_RIGHT_BEFORE)) continue;
         // Dictated in chunks ("0722" / "next set?" / "3815"): the following chunks are the same account.
-        const rest = isLastRun(turn, run) && len < 17 ? continuation(conv, k, 17 - len, (t, r) => numberContext(conv, t.index, r.start, r.end).near === undefined, 'account') : [];
+        const readBack = len <= 4 && PART_LEAD.test(turn.lower.slice(Math.max(0, run.start - 24), run.start));
+        const rest = !readBack && isLastRun(turn, run) && len < 17 ? continuation(conv, k, 17 - len, (t, r) => numberContext(conv, t.index, r.start, r.end).near === undefined, 'account') : [];
         if (rest.length > 0) {
           const entityId = `account-${turn.index}-${run.start}`;
           for (const p of [{ turn: turn.index, run }, ...rest]) {

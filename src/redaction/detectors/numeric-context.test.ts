@@ -26,6 +26,11 @@ describe('a topic does not stay on after it was answered', () => {
     expect(found(turns, type)).toEqual(expected);
   });
 
+  it('does not follow an account read-back into the agent\'s next sentence', () => {
+    const turns = [a('and the account number'), c('four oh nine one seven seven three five'), a('so that is the account ending in seven seven three five right'), c('yes'), a('done your plan starts on may ninth twenty twenty six')];
+    expect(found(turns, 'BANK_ACCOUNT')).toEqual(['1:four oh nine one seven seven three five', '2:seven seven three five']);
+  });
+
   it('still answers an open question', () => {
     expect(found([a('And the account number?'), c('40917735')], 'BANK_ACCOUNT')).toEqual(['1:40917735']);
     expect(found([a('Your date of birth?'), c('April 2, 1979.')], 'DATE_OF_BIRTH')).toEqual(['1:April 2, 1979']);
