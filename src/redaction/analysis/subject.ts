@@ -132,11 +132,18 @@ function earlierSubject(lower: string, hits: readonly KeywordHit[], i: number): 
   for (let j = i - 1; j >= 0; j--) {
     const h = hits[j] as KeywordHit;
     if (h.subject === 'skip') continue;
-    return h.generic !== true && SAME_CLAUSE.test(lower.slice(h.end, g.start)) ? h.subject : undefined;
+    if (h.generic === true) return undefined;
+    const between = lower.slice(h.end, g.start);
+    if (SAME_CLAUSE.test(between)) return h.subject;
+    // "I'd like to pay by card. The number is ...": the previous sentence's sensitive noun carries over
+    // (an address or an order there does not: "... Avenue. The number is 510-...").
+    return SENSITIVE.has(h.subject) && NEXT_SENTENCE.test(between) ? h.subject : undefined;
   }
   return undefined;
 }
 const SAME_CLAUSE = /^\s?[,:;-]?\s?$/;
+const NEXT_SENTENCE = /^[^.!?]{0,30}[.!?]\s?$/;
+const SENSITIVE: ReadonlySet<Subject> = new Set(['card', 'account', 'routing', 'iban', 'ssn']);
 
 /** "the mobile number on the account", "the zip code for your card": the second noun only qualifies the first. */
 const QUALIFIER_BEFORE = /(?:on|for|of|from|with|in|under|to|linked to|tied to) (?:the|your|my|this|that|file|record)(?: \w+)? $/;

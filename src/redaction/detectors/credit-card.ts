@@ -49,6 +49,11 @@ export const creditCardDetector: Detector = {
         const pieces = PART_BEFORE.test(before) ? [{ turn: turn.index, run }] : gatherDictation(conv, k, run);
         if (pieces.length > 1) {
           const digits = pieces.filter((p) => p.echo !== true).map((p) => p.run.digits).join('');
+          if (digits.length >= 18 && digits.length <= 20 && digits.startsWith('89') && simContext(conv, turn)) {
+            // A SIM's ICCID read out in chunks: none of the chunks is a card number.
+            for (const p of pieces) grouped.add(p.run);
+            continue;
+          }
           const valid = digits.length >= 13 && luhnValid(digits) && plausiblePan(digits);
           const entityId = `card-${turn.index}-${run.start}`;
           for (const p of pieces) {
@@ -94,6 +99,11 @@ function afterPlus(turn: TurnView, run: DigitRun): boolean {
  */
 function isIccid(conv: ConversationView, turn: TurnView, run: DigitRun): boolean {
   if (run.digits.length < 18 || run.digits.length > 20 || !run.digits.startsWith('89')) return false;
+  return simContext(conv, turn);
+}
+
+/** Is a SIM talked about in this turn or the three before it? */
+function simContext(conv: ConversationView, turn: TurnView): boolean {
   if (SIM_WORDS.test(turn.lower)) return true;
   for (let i = turn.index - 1; i >= 0 && i >= turn.index - 3; i--) if (SIM_WORDS.test(conv.turns[i]?.lower ?? '')) return true;
   return false;
