@@ -52,6 +52,9 @@ function greet(C) {
       [`Hi, `, A, ` here at ${co}, what can I do for you?`],
       [`You're speaking with `, A, ` at ${co}, I'll be looking after you today.`],
       [`Morning, ${co}. I'm `, A, `.`],
+      [`Hello, ${co} accounts team, it's `, A, ` on the line.`],
+      [`Hi there, my name is `, A, ` and I'll be helping you today at ${co}.`],
+      [`${co}, good evening, `, A, ` here, who am I speaking with?`],
     ]));
   }
   const hi = R.chance(0.3) ? ['Hi ', P(C.agent), ', '] : [R.pick(['Hi, ', 'Yeah hi, ', 'Hello, ', 'hey '])];
@@ -138,8 +141,16 @@ function payCard(C) {
   const K = Symbol('card');
   const amount = NEG.amount(C.cur);
   C.t.say('agent', `The amount today is `, N(amount), `. Whenever you're ready, the long number on the card.`);
-  const mode = R.int(0, 3);
+  const mode = R.int(0, 4);
   if (mode === 0) C.t.say('customer', um(), `It's `, L('CREDIT_CARD', V.digitsV(card.groups), K), '.');
+  else if (mode === 4) {
+    // false start, then the whole number in groups of three
+    const frag = card.pan.slice(0, 6);
+    C.t.say('customer', L('CREDIT_CARD', V.digitsV([frag.slice(0, 4), frag.slice(4)], { mode: 'digits' })), `... sorry, let me start again.`);
+    C.t.say('agent', R.pick(['No problem, take your time.', 'Sure, from the top.']));
+    const triples = card.pan.match(/.{1,3}/g);
+    C.t.say('customer', L('CREDIT_CARD', V.digitsV(triples, { mode: 'digits', sep: ' ' }), K), emo(C));
+  }
   else if (mode === 1 || card.amex) {
     // dictated in chunks with agent interjections in between
     const chunks = card.amex ? [card.groups[0], card.groups[1], card.groups[2]] : card.groups;
@@ -213,7 +224,7 @@ const FAM = {
     body: (C) => { C.t.say('agent', 'What\'s the mortgage reference?'); C.t.say('customer', N(NEG.ref('MTG')), '.'); C.t.say('agent', `Your rate rose to `, N(NEG.percent()), ` last quarter, so the bill this month is a bit higher.`); askName(C); verifyDob(C); payCard(C); } },
   pet_insurance_claim: { cos: ['Fetch & Price Pet Cover', 'Rose Valley Pet Insurance'], cur: '€',
     reason: (C) => `I'm calling about a claim for my dog ${C.pet}, she had surgery.`,
-    body: (C) => { C.t.say('agent', 'Do you have the claim number?'); C.t.say('customer', N(NEG.ref('CLM')), `. The vet was Dr. `, P(C.doc), ` at Willow & King Veterinary.`); C.t.say('agent', `I can see the invoice for `, N(NEG.amount(C.cur)), ` from `, N(NEG.date()), `. How is ${C.pet} doing?`); C.t.say('customer', 'Much better, thanks, she may need a follow-up.'); askName(C); giveEmail(C); payBank(C); } },
+    body: (C) => { C.t.say('agent', 'Do you have the claim number?'); C.t.say('customer', N(NEG.ref('CLM')), `. The vet was Dr. `, P(C.doc), ` at Willow & King Veterinary.`); C.t.say('agent', `I can see the invoice for `, N(NEG.amount(C.cur)), ` from `, N(NEG.date()), `. How is ${C.pet} doing?`); C.t.say('customer', R.pick(['Much better, thanks, she may need a follow-up.', 'Grand now, thanks. The vet said she might need a second round of antibiotics, about 20 days.'.replace('20', C.style === 'asr' ? 'twenty' : '20')])); askName(C); giveEmail(C); payBank(C); } },
   mobile_upgrade: { cos: ['Kestrel Mobile', 'Summit Telecom'], cur: '£',
     reason: () => 'I\'d like to upgrade my phone, the contract ends soon.',
     body: (C) => { askName(C); verifyDob(C); C.t.say('agent', `You're eligible for the `, N(NEG.model()), `, it's `, N(NEG.amount(C.cur)), ` a month. I'll text a code to the phone ending `, L('PHONE', (() => { const d = R.digits(4); return { f: d, a: S.sayDigits(d), c: d }; })()), `.`); C.t.say('customer', `Got it, the code is `, N(NEG.otp()), `.`); giveAddress(C, 'Where should we deliver the new handset?'); C.t.say('agent', `Your order number is `, N(NEG.ref('ORD')), `, it ships by `, N(NEG.time()), ` tomorrow.`); payCard(C); } },
@@ -228,16 +239,16 @@ const FAM = {
     body: (C) => { askName(C); giveAddress(C, 'What\'s the address for the install?'); const tech = R.pick(['Bill', 'Will', 'Grant', 'Hunter']); C.t.say('agent', `Our technician `, P(tech), ` will be there on `, N(NEG.date()), ` between `, N(NEG.time()), ` and `, N(NEG.time()), `.`); C.t.say('agent', `Once the hub is online it should show as `, L('IP_ADDRESS', V.ip()), ` on your network.`); givePhone(C); C.t.say('agent', `Your booking reference is `, N(NEG.dashedRef('SEC')), `.`); } },
   bank_fraud_alert: { cos: ['Meridian Bank', 'Young & Marshall Credit Union'], cur: '$',
     reason: () => 'I got a text saying there was suspicious activity on my card.',
-    body: (C) => { askName(C); C.t.say('agent', 'Which card is it?'); const d = R.digits(4); C.t.say('customer', `The one ending in `, L('CREDIT_CARD', { f: d, a: S.sayGroups([d], 'pairs'), c: d }), '.'); if (C.cc === 'US') verifySsn(C, false); else verifyDob(C); C.t.say('agent', `I see `, N(NEG.amount(C.cur)), ` at Hope Street Electronics at `, N(NEG.time()), ` and `, N(NEG.amount(C.cur)), ` online. Were those you?`); C.t.say('customer', 'No, neither, I was asleep.'); C.t.say('agent', `I've blocked it. Case number `, N(NEG.ref('FRD')), `. I'll send a one-time code, it's valid for `, N(NEG.count(10)), ` minutes.`); C.t.say('customer', `Got `, N(NEG.otp()), `.`); givePhone(C); } },
+    body: (C) => { askName(C); C.t.say('agent', 'Which card is it?'); const d = R.digits(4); C.t.say('customer', `The one ending in `, L('CREDIT_CARD', { f: d, a: S.sayGroups([d], 'pairs'), c: d }), '.'); if (C.cc === 'US') verifySsn(C, false); else verifyDob(C); C.t.say('agent', `I see `, N(NEG.amount(C.cur)), ` at Hope Street Electronics at `, N(NEG.time()), ` and `, N(NEG.amount(C.cur)), ` online. Were those you?`); C.t.say('customer', R.pick(['No, neither, I was asleep.', 'No! I\'ve never even been to Hope Street. I was in Galway all week 😬'.replace(' 😬', C.style === 'chat' ? ' 😬' : '')])); C.t.say('agent', `I've blocked it. Case number `, N(NEG.ref('FRD')), `. I'll send a one-time code, it's valid for `, N(NEG.count(10)), ` minutes.`); C.t.say('customer', `Got `, N(NEG.otp()), `.`); givePhone(C); } },
   travel_insurance: { cos: ['Wanderwise Travel Insurance', 'Compass & King Cover'], cur: '€',
     reason: () => 'My flight got cancelled and I need to claim on my travel policy.',
-    body: (C) => { C.t.say('agent', 'What\'s the policy number?'); C.t.say('customer', N(NEG.ref('TRV')), `. We were on `, N(NEG.flight()), ` to Lisbon on `, N(NEG.date()), '.'); askName(C); C.t.say('agent', 'Who else was travelling?'); C.t.say('customer', `My partner, `, P(`${C.p2.first} ${C.p2.last}`), `, and my mother, `, P(C.p3.first), '.'); verifyDob(C); giveEmail(C); payBank(C); } },
+    body: (C) => { C.t.say('agent', 'What\'s the policy number?'); C.t.say('customer', N(NEG.ref('TRV')), `. We were on `, N(NEG.flight()), ` to ${R.pick(['Lisbon', 'Chennai', 'Perth', 'Florence', 'Montreal'])} on `, N(NEG.date()), `, then the `, N(NEG.time()), ` train was cancelled too.`); askName(C); C.t.say('agent', 'Who else was travelling?'); C.t.say('customer', `My partner, `, P(`${C.p2.first} ${C.p2.last}`), `, and my mother, `, P(C.p3.first), '.'); verifyDob(C); giveEmail(C); payBank(C); } },
   car_loan_payoff: { cos: ['Marshall Young Auto Finance', 'Drivewell Credit'], cur: '$',
     reason: () => 'I want a payoff quote for my car loan, I may sell the car.',
     body: (C) => { askName(C); verifyDob(C); if (C.cc === 'US') verifySsn(C, R.chance(0.5)); C.t.say('agent', `Your payoff is `, N(NEG.amount(C.cur)), ` good until `, N(NEG.date()), `, at `, N(NEG.percent()), ` APR. Quote reference `, N(NEG.luhnRef()), `.`); C.t.say('customer', 'Can I pay it from my bank account?'); payBank(C); givePhone(C); } },
   parcel_redirect: { cos: ['ParcelPath', 'Swiftpost Couriers'], cur: '£',
     reason: () => 'I need to redirect a parcel, I won\'t be home.',
-    body: (C) => { C.t.say('agent', 'What\'s the tracking number?'); C.t.say('customer', um(), N(NEG.tracking()), emo(C)); askName(C); C.t.say('agent', `It's due on `, N(NEG.date()), `. Where would you like it sent?`); C.t.say('customer', `To my neighbour, `, P(C.p2.first), `.`); giveAddress(C, 'What\'s the neighbour\'s address?'); givePhone(C); } },
+    body: (C) => { C.t.say('agent', 'What\'s the tracking number?'); C.t.say('customer', um(), N(NEG.tracking()), emo(C)); askName(C); C.t.say('agent', `It's due on `, N(NEG.date()), `. Where would you like it sent?`); C.t.say('customer', ...R.pick([[`To my neighbour, `, P(C.p2.first), `.`], [`Can it go to my neighbour `, P(`${C.p2.first} ${C.p2.last}`), `? She said she will sign for it.`], [`My sister `, P(C.p2.first), `'s place, if that's okay.`]])); giveAddress(C, 'What\'s the neighbour\'s address?'); givePhone(C); } },
   school_fee_payment: { cos: ['Mount Hope Grammar', 'Kingsbridge College'], cur: R.pick(['A$', '₹', '€']),
     reason: (C) => `I'm paying term fees for my daughter.`,
     body: (C) => { C.t.say('agent', 'What\'s the student\'s name and ID?'); C.t.say('customer', P(`${C.p3.first} ${C.p.last}`), `, student ID `, N(NEG.ref('STU')), `, she's in year `, N(NEG.count(R.int(3, 11))), '.'); askName(C); C.t.say('agent', `Term fees are `, N(NEG.amount(C.cur)), `, there's a grant that covers `, N(NEG.percent()), ` of the excursion cost.`); payCard(C); giveEmail(C); } },

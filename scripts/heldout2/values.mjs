@@ -164,12 +164,15 @@ export function values(R) {
     IE: { streets: ['Glenview', 'Sycamore', 'Ardee'], types: [['Terrace', 'terrace'], ['Park', 'park'], ['Grove', 'grove']], places: [['Ranelagh', 'Dublin 6', 'D06'], ['Ballincollig', 'Cork', 'P31'], ['Salthill', 'Galway', 'H91']] },
     IN: { streets: ['MG', 'Residency', 'Nehru'], types: [['Road', 'road']], places: [['Indiranagar', 'Bengaluru', '5600'], ['Koregaon Park', 'Pune', '4110'], ['Adyar', 'Chennai', '6000']] },
   };
-  const letter = () => String.fromCharCode(65 + R.int(0, 25));
+  const letter = (set = 'ABCDEFGHJKLMNPRSTUVWXY') => R.pick(set.split(''));
+  // real alphabets: Canada Post never uses D F I O Q U (nor W Z first); UK inward codes skip C I K M O V;
+  // Eircode unique identifiers use A C D E F H K N P R T V W X Y
+  const CA1 = 'ABCEGHJKLMNPRSTVXY'; const CA2 = 'ABCEGHJKLMNPRSTVWXYZ'; const UKIN = 'ABDEFGHJLNPQRSTUWXYZ'; const EIR = 'ACDEFHKNPRTVWXY';
   const alnumSay = (s) => s.split('').map((ch) => (/\d/.test(ch) ? S.dw(ch) : ch === ' ' ? '' : ch.toLowerCase())).filter(Boolean).join(' ');
   const postcode = (cc) => {
     if (cc === 'US') { const z = R.digits(5).replace(/^0/, '3'); return { f: z, a: S.sayDigits(z), c: z }; }
-    if (cc === 'CA') { const p = `${letter()}${R.int(0, 9)}${letter()} ${R.int(0, 9)}${letter()}${R.int(0, 9)}`; return { f: p, a: alnumSay(p), c: R.chance(0.5) ? p.toLowerCase() : p }; }
-    const p = `${R.pick(['LS', 'CF', 'NR', 'DD'])}${R.int(1, 19)} ${R.int(0, 9)}${letter()}${letter()}`; return { f: p, a: alnumSay(p), c: p };
+    if (cc === 'CA') { const p = `${letter(CA1)}${R.int(0, 9)}${letter(CA2)} ${R.int(0, 9)}${letter(CA2)}${R.int(0, 9)}`; return { f: p, a: alnumSay(p), c: R.chance(0.5) ? p.toLowerCase() : p }; }
+    const p = `${R.pick(['LS', 'CF', 'NR', 'DD'])}${R.int(1, 19)} ${R.int(0, 9)}${letter(UKIN)}${letter(UKIN)}`; return { f: p, a: alnumSay(p), c: p };
   };
   const address = (cc) => {
     const A = ADDR[cc]; const st = R.pick(A.streets); const [ty, tyA] = R.pick(A.types); const pl = R.pick(A.places);
@@ -184,7 +187,7 @@ export function values(R) {
     if (cc === 'CA') { const pc = postcode('CA'); return { zip: pc, f: `${num} ${st} ${ty}, ${pl[0]}, ${pl[1]} ${pc.f}`, a: `${numA} ${sp(st)} ${tyA} ${sp(pl[0])} ${pl[2]} ${pc.a}`, street: `${num} ${st} ${ty}`, streetA: `${numA} ${sp(st)} ${tyA}` }; }
     if (cc === 'UK') { const pc = postcode('UK'); const flat = R.chance(0.3) ? `Flat ${R.int(1, 12)}, ` : ''; return { zip: pc, f: `${flat}${num} ${st} ${ty}, ${pl[0]} ${pc.f}`, a: `${sp(flat).replace(/,/, '').replace(/\d+/, (d) => n2w(Number(d)))}${numA} ${sp(st)} ${tyA} ${sp(pl[0])} ${pc.a}`, street: `${num} ${st} ${ty}`, streetA: `${numA} ${sp(st)} ${tyA}` }; }
     if (cc === 'AU') { const unit = R.chance(0.4) ? R.int(1, 30) : null; return { f: `${unit ? `Unit ${unit}, ` : ''}${num} ${st} ${ty}, ${pl[0]} ${pl[1]} ${pl[3]}`, a: `${unit ? 'unit ' + n2w(unit) + ' ' : ''}${numA} ${sp(st)} ${tyA} ${sp(pl[0])} ${pl[2]} ${S.sayDigits(pl[3])}`, street: `${num} ${st} ${ty}`, streetA: `${numA} ${sp(st)} ${tyA}` }; }
-    if (cc === 'IE') { const eir = `${pl[2]} ${letter()}${R.int(1, 9)}${letter()}${R.int(1, 9)}`; return { f: `${num} ${st} ${ty}, ${pl[0]}, ${pl[1]}, ${eir}`, a: `${numA} ${sp(st)} ${tyA} ${sp(pl[0])} ${sp(pl[1]).replace(/\d/, (d) => n2w(Number(d)))} ${alnumSay(eir)}`, street: `${num} ${st} ${ty}`, streetA: `${numA} ${sp(st)} ${tyA}` }; }
+    if (cc === 'IE') { const eir = `${pl[2]} ${letter(EIR)}${R.int(1, 9)}${letter(EIR)}${R.int(1, 9)}`; return { f: `${num} ${st} ${ty}, ${pl[0]}, ${pl[1]}, ${eir}`, a: `${numA} ${sp(st)} ${tyA} ${sp(pl[0])} ${sp(pl[1]).replace(/\d/, (d) => n2w(Number(d)))} ${alnumSay(eir)}`, street: `${num} ${st} ${ty}`, streetA: `${numA} ${sp(st)} ${tyA}` }; }
     const flat = R.int(101, 904); const pin = pl[2] + R.digits(2);
     return { f: `Flat ${flat}, ${num} ${st} ${ty}, ${pl[0]}, ${pl[1]} ${pin}`, a: `flat ${S.sayDigits(String(flat))} ${numA} ${sp(st).replace('mg', 'm g')} ${tyA} ${sp(pl[0])} ${sp(pl[1])} ${S.sayDigits(pin)}`, street: `${num} ${st} ${ty}`, streetA: `${numA} ${sp(st)} ${tyA}` };
   };
