@@ -11,6 +11,8 @@ describe('person detector: positives', () => {
     ['"X speaking"', ['Good morning, Bertrand speaking.'], ['0:Bertrand']],
     ['title outside the span', ['Thank you, Ms. Kowalczyk.'], ['0:Kowalczyk']],
     ['lowercase title', ['thank you missus abernathy have a nice day'], ['0:abernathy']],
+    ['gender-neutral title Mx. outside the span', ['Thank you, Mx. Mbeki.'], ['0:Mbeki']],
+    ['lowercase mx in asr outside the span', ['thank you mx zhou'], ['0:zhou']],
     ['everyday word after a personal title', ['thank you mister fox'], ['0:fox']],
     ['possessive outside the span', ['Great, Henrietta\'s new number is on file.'], ['0:Henrietta']],
     ['relation word', ['i am calling for my son mateusz'], ['0:mateusz']],

@@ -29,7 +29,7 @@ export class Word {
 }
 
 /** Abbreviations whose full stop is not a sentence end ("Mr. Okafor", "Oak St. Apt 4"). */
-const DOTTED = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'ave', 'rd', 'jr', 'sr', 'apt', 'no', 'blvd', 'ln', 'ct', 'mt', 'ft', 'prof', 'pl']);
+const DOTTED = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'st', 'ave', 'rd', 'jr', 'sr', 'apt', 'no', 'blvd', 'ln', 'ct', 'mt', 'ft', 'prof', 'pl']);
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 
 /** The words of a turn, with the union of their flags (a cheap per-turn prefilter). */
