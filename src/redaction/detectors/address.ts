@@ -83,6 +83,8 @@ export const addressDetector: Detector = {
       const asked = askedFor(conversation, position, ADDRESS_QUESTION);
       for (let i = 0; i < words.length; i++) {
         const w = words[i] as Word;
+        // Prefilter: only a number can start an address (houseNumberEnd says the same, more slowly).
+        if (!(w.flags & (F.DIGITS | F.NUMBER_WORD))) continue;
         const prev = words[i - 1];
         // Start at the first word of a number run; "$12" is an amount.
         if ((prev && !w.pause && prev.flags & F.NUMBER_WORD && w.flags & F.NUMBER_WORD) || turn.text.charCodeAt(w.start - 1) === 36) continue;

@@ -59,8 +59,7 @@ export const STRONG_CUES: readonly (readonly string[])[] = [
   ['youre', 'welcome'],
 ];
 
-/** Titles after which even an everyday word is a surname ("thank you mister fox"). */
-export const PERSONAL_TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'missus', 'mister', 'dr', 'mx', 'prof']);
+/** Titles after which even an everyday word is a surname: PERSONAL_TITLES in lexicon/closed-classes.ts (a word flag). */
 
 /** Titles stay outside the span (LABELS.md rule 1) but make the next word a name. */
 export const TITLES = new Set([

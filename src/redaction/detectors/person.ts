@@ -8,7 +8,7 @@
  */
 import { turnWords, type Word } from '../lexicon/turn-words.js';
 import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
-import { GREETING_CUES, NAME_QUESTION, PERSONAL_TITLES, RELATIONS, SOFT_CUES, STRONG_CUES, TITLES } from './person-context.js';
+import { GREETING_CUES, NAME_QUESTION, RELATIONS, SOFT_CUES, STRONG_CUES, TITLES } from './person-context.js';
 import { F } from '../lexicon/word-flags.js';
 import { bare, capitalisedMidSentence, followedByOrg, isNameWord, nameRunEnd, type Evidence } from './person-names.js';
 import { laterMentions, rememberNames, type Found } from './person-memory.js';
@@ -107,7 +107,7 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     const f = w.flags;
     if ((f & MAY_NOT_START && w.lower !== 'will') || !(f & F.NAME_SHAPE)) continue;
     // An English word can start a name only capitalised mid-sentence or after a personal title.
-    const title = i > 0 && PERSONAL_TITLES.has((words[i - 1] as Word).lower);
+    const title = i > 0 && ((words[i - 1] as Word).flags & F.PERSONAL_TITLE) !== 0;
     if (f & F.ENGLISH && !(w.cap && !w.sentence) && !title && i !== answerAt) continue;
     const cue = i === answerAt ? 'strong' : cueBefore(words, i);
     let evidence: Evidence = cue ?? 'lexicon';

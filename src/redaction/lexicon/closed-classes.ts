@@ -7,6 +7,8 @@ const set = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/).fil
 export const FUNCTION_WORDS = set(
   "a an and or but the to for of in on at by from with is are was were be it its it's that this these those my your our their his her i you we they he she me us them if so as than then also just please thanks thank okay ok yes no not do does did have has had will would can could should",
 );
+/** Titles after which even an everyday word is a surname ("thank you mister fox"). */
+export const PERSONAL_TITLES = set('mr mrs ms miss missus mister dr mx prof');
 export const FILLER_WORDS = set('uh um umm er erm hmm ah oh');
 /** Apartment / suite / flat words that start a unit ("Apt 4B", "suite one ten", "# 212"). */
 export const UNIT_WORDS = set('apt apartment suite ste unit flat # number no room rm floor fl building bldg lot space');

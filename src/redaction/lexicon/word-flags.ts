@@ -3,7 +3,7 @@
  * memoised: detectors then test bits instead of probing several sets per word (speed: the engine
  * must run at tens of MB/s on one core).
  */
-import { CALENDAR_WORDS, FILLER_WORDS, FUNCTION_WORDS, ORG_WORDS, UNIT_WORDS } from './closed-classes.js';
+import { CALENDAR_WORDS, FILLER_WORDS, FUNCTION_WORDS, ORG_WORDS, PERSONAL_TITLES, UNIT_WORDS } from './closed-classes.js';
 import { isEnglishWord, lexicons } from './index.js';
 import { isDigitWord, isNumberWord } from './spoken-numbers.js';
 
@@ -44,6 +44,8 @@ export const F = {
   USERNAME_WORD: 1 << 19,
   /** A dictionary proper noun that is not a known name ("Madrid", "American"). */
   PROPER: 1 << 20,
+  /** A personal title ("mr", "mister", "dr"), the word exactly as written (never with a possessive 's). */
+  PERSONAL_TITLE: 1 << 21,
 } as const;
 
 const NAME_SHAPE = /^\p{L}[\p{L}\p{M}'’-]*$/u;
@@ -66,6 +68,7 @@ export function wordFlags(lower: string): number {
 function compute(lower: string): number {
   let flags = 0;
   let word = lower;
+  if (PERSONAL_TITLES.has(lower)) flags |= F.PERSONAL_TITLE;
   if (word.length > 2 && (word.endsWith("'s") || word.endsWith('’s'))) {
     flags |= F.POSSESSIVE;
     word = word.slice(0, -2);
