@@ -155,7 +155,8 @@ const QUALIFIER_BEFORE = /(?:on|for|of|from|with|in|under|to|linked to|tied to) 
  */
 function allKeywords(turn: TurnView): Set<Subject> {
   const found = new Set<Subject>();
-  const runs = digitRuns(turn);
+  // A read-back to confirm ("that's the card ending 5191?") still asks: "no, 5119" answers it.
+  const runs = PART_QUESTION.test(turn.lower) || turn.lower.includes('?') ? [] : digitRuns(turn);
   for (const h of keywordHits(turn)) {
     if (h.subject === 'skip') continue;
     if (runs.length > 0 && answeredAfter(runs, h.end)) continue;

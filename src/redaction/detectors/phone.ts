@@ -4,6 +4,7 @@ import { digitRuns, type DigitRun } from '../analysis/digit-runs.js';
 import { askedForPart, isAbout, isNegative, numberContext, type NumberContext } from '../analysis/subject.js';
 import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
 import { candidate } from './candidate.js';
+import { HeardNumbers } from './phone-memory.js';
 
 /**
  * Phone numbers, the caller's and everybody else's (businesses' toll-free numbers included):
@@ -16,7 +17,7 @@ import { candidate } from './candidate.js';
 const NANP = /(?<![A-Za-z0-9+])(?:\+?1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}(?![A-Za-z0-9])/g;
 const LOCAL7 = /(?<![A-Za-z0-9])\d{3}[ .-]\d{4}(?![A-Za-z0-9])/g;
 /** 1-8xx then letters: a vanity number spells 7 letters, sometimes said as two words ("claim it"). */
-const VANITY = /(?<![\p{L}\p{N}])(\+?1[ .-]?)?8(?:00|33|44|55|66|77|88)[ .-]?(\p{L}{2,10}(?:[ .-]\p{L}{1,6}){0,2}(?:[ .-]?\d{1,4})?)(?![\p{L}\p{N}])/gu;
+const VANITY = /(?<![\p{L}\p{N}])(\+?1[ .-]?)?8(?:00|33|44|55|66|77|88)[ .-]?(\p{L}{2,10}(?:[ .-]\p{L}{1,6}){0,2}(?:[ .-]\d ?\p{L}{1,3}|[ .-]?\d{1,4})?)(?![\p{L}\p{N}])/gu;
 const NOT_VANITY = new Set(['number', 'numbers', 'dollars', 'and', 'the', 'for', 'that', 'this', 'then', 'okay', 'calls', 'line', 'customer', 'please', 'thanks', 'thank', 'option', 'extension', 'again', 'is', 'was', 'times', 'miles', 'members', 'pounds', 'euros', 'hours', 'minutes', 'days', 'items', 'people',
   'to', 'a', 'an', 'on', 'in', 'at', 'or', 'if', 'so', 'we', 'us', 'our', 'you', 'have', 'has', 'any', 'anytime', 'today', 'take', 'care', 'bye', 'good']);
 /** Keypad digits after 1-8xx; a vanity word may run past them ("1-800-GIVE-HOPE": the extra letters are not dialled). */
@@ -77,7 +78,7 @@ export const phoneDetector: Detector = {
   detect(conv: ConversationView): Candidate[] {
     const out: Candidate[] = [];
     /** National significant parts of the numbers found so far, to recognise them when repeated. */
-    const heard = new Set<string>();
+    const heard = new HeardNumbers();
     const dictated = new Set<DigitRun>();
     for (let k = 0; k < conv.turns.length; k++) {
       const turn = conv.turns[k] as TurnView;
@@ -91,7 +92,7 @@ export const phoneDetector: Detector = {
       for (let i = before; i < out.length; i++) {
         const c = out[i] as Candidate;
         const digits = turn.text.slice(c.start, c.end).replace(/\D/g, '');
-        const fromNormalized = runs.find((r) => r.start <= c.start && c.end <= r.end)?.digits;
+        const fromNormalized = runs.find((r) => r.start < c.end && c.start < r.end)?.digits;
         heard.add(nationalPart(digits.length >= 7 ? digits : (fromNormalized ?? digits)));
       }
       if (TOLL_FREE_HINT.test(text)) findVanity(conv, turn, out);
@@ -99,18 +100,33 @@ export const phoneDetector: Detector = {
         if (dictated.has(run)) continue;
         const len = run.digits.length;
         const ctx = numberContext(conv, turn.index, run.start, run.end);
-        if (len >= 7 && heard.has(nationalPart(run.digits)) && !namedAsOther(ctx)) {
-          // Said again ("let me repeat that, 07783 841695?"): the same number as before.
-          out.push(candidate('PHONE', turn.index, withPlus(turn, run), run.end, 'phone-repeated', 0.8, { notes: ['number-memory'] }));
-          continue;
+        if (heard.size > 0 && !namedAsOther(ctx) && !covered(out, before, turn.index, run)) {
+          const national = nationalPart(run.digits);
+          if (len >= 7 && heard.matches(national)) {
+            // Said again ("let me repeat that, 07783 841695?") or read back with a digit misheard.
+            heard.add(national);
+            out.push(candidate('PHONE', turn.index, withPlus(turn, run), run.end, 'phone-repeated', 0.8, { notes: ['number-memory'] }));
+            continue;
+          }
+          const lead = turn.lower.slice(Math.max(0, run.start - 24), run.start);
+          if (len >= 3 && len <= 4 && ENDING_LEAD.test(lead) && heard.endsOne(run.digits)) {
+            // "No, it ends 5978": the ending of a number given before.
+            out.push(candidate('PHONE', turn.index, run.start, run.end, 'phone-ending-heard', 0.8, { notes: ['partial', 'number-memory'] }));
+            continue;
+          }
+          if (len >= 3 && len < 7 && run.end <= firstFoundStart(out, before) && heard.startsOne(run.digits)) {
+            // "It's 441 25... sorry, let me start again. (441) 521-8329": the abandoned start is the same number.
+            out.push(candidate('PHONE', turn.index, run.start, run.end, 'phone-false-start', 0.7, { notes: ['partial', 'number-memory'] }));
+            continue;
+          }
         }
         const about = isAbout(ctx, 'phone') && !ctx.amountLike;
         const mayContinue = (about || heard.size > 0) && nextTurnHasDigits(conv, k);
         if (mayContinue && len >= 3 && len <= 8 && !namedAsOther(ctx) && !isNegative(ctx)) {
           // Dictated in chunks over several turns ("five eight eight" / "seven five seven" / "two two nine eight"),
           // or read back that way: one entity when it was asked for or matches a number heard before.
-          const pieces = [{ turn: turn.index, run }, ...continuation(conv, k, 15 - len, (t, r) => numberContext(conv, t.index, r.start, r.end).near === undefined)];
-          const joined = pieces.map((p) => p.run.digits).join('');
+          const pieces = [{ turn: turn.index, run }, ...continuation(conv, k, 15 - len, (t, r) => numberContext(conv, t.index, r.start, r.end).near === undefined, 'phone')];
+          const joined = pieces.filter((p) => p.echo !== true).map((p) => p.run.digits).join('');
           if (pieces.length > 1 && joined.length >= 7 && joined.length <= 15 && (about || heard.has(nationalPart(joined)))) {
             const entityId = `phone-${turn.index}-${run.start}`;
             for (const p of pieces) {
@@ -123,12 +139,37 @@ export const phoneDetector: Detector = {
         }
         if (!about) continue;
         if (len === 4 && (ctx.near === 'phone' || askedForPart(conv, turn.index))) out.push(candidate('PHONE', turn.index, run.start, run.end, 'phone-last-four', 0.55, { contextBoost: 0.3, notes: ['partial'] }));
-        else if (len >= 7 && len <= 15) out.push(candidate('PHONE', turn.index, withPlus(turn, run), run.end, 'digits-in-phone-context', 0.55, { contextBoost: 0.3 }));
+        else if (len >= 7 && len <= 15) {
+          heard.add(nationalPart(run.digits));
+          out.push(candidate('PHONE', turn.index, withPlus(turn, run), run.end, 'digits-in-phone-context', 0.55, { contextBoost: 0.3 }));
+        }
       }
     }
     return out;
   },
 };
+
+/** "it ends", "ending", "last four": a number's ending follows. */
+const ENDING_LEAD = /(?:ending(?: in| with)?|ends(?: in| with)?|last (?:four|4|three|3)(?: digits)?(?: (?:is|are))?)\W*(?:it's |its )?$/;
+
+/** Is the run already inside a candidate found in this turn (from index `from` of `out`)? */
+function covered(out: readonly Candidate[], from: number, turn: number, run: DigitRun): boolean {
+  for (let i = from; i < out.length; i++) {
+    const c = out[i] as Candidate;
+    if (c.turn === turn && c.start <= run.start && run.end <= c.end) return true;
+  }
+  return false;
+}
+
+/** Start of the first full number found in this turn (candidates from index `from`), or -1. */
+function firstFoundStart(out: readonly Candidate[], from: number): number {
+  let first = -1;
+  for (let i = from; i < out.length; i++) {
+    const c = out[i] as Candidate;
+    if (first < 0 || c.start < first) first = c.start;
+  }
+  return first;
+}
 
 /** Start of a run including a "+" (or spoken "plus") right before it: the country code's sign is part of the number (rule 6). */
 function withPlus(turn: TurnView, run: DigitRun): number {
@@ -193,12 +234,17 @@ function findVanity(conv: ConversationView, turn: TurnView, out: Candidate[]): v
     // Without the leading 1, only a number written in capitals ("800-FLOWERS") is taken for a vanity number.
     if (m[1] === undefined && letters0 !== letters0.toUpperCase()) continue;
     const words = letters0.split(/[ .-]/);
+    // A spoken keypad group of a digit and letters ("four u") is one word, like a typed "4U".
+    for (let i = 0; i + 1 < words.length; i++) {
+      if (/^\d$/.test(words[i] as string) && /^\p{L}{1,3}$/u.test(words[i + 1] as string)) words.splice(i, 2, `${words[i]} ${words[i + 1]}`);
+    }
     if (NOT_VANITY.has((words[0] as string).toLowerCase())) continue;
     // Keep words until the seven keypad digits are spelled; a word may run past them (at most ten letters).
     let letters = 0;
     let keep = 0;
     for (const w of words) {
-      if (/^\d+$/.test(w)) break;
+      // A keypad group mixing a digit and letters ("FLIX-4U") is dialled like letters.
+      if (/^\d+$/.test(w) || (keep === 0 && /^\d/.test(w))) break;
       if (letters >= VANITY_DIGITS || letters + w.length > VANITY_MAX_LETTERS || (keep > 0 && NOT_VANITY.has(w.toLowerCase()))) break;
       letters += w.length;
       keep += 1;
