@@ -16,6 +16,7 @@ import {
   streetEnd,
   unitEnd,
 } from './address-parts.js';
+import { internationalTailEnd } from './address-intl.js';
 import { askedFor } from './person-context.js';
 
 const ADDRESS_QUESTION = /\b(address|where (?:do you live|are you located|should we send|did (?:it|the incident) happen)|ship(?:ping)? to|send (?:it|them) to|located)\b/;
@@ -68,6 +69,12 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
     parts.push('postcode');
     const country = countryEnd(words, end);
     if (country >= 0) end = country;
+  }
+  // Australian, Irish and Indian addresses end in a locality and a postcode of their own shape.
+  const intl = parts.includes('postcode') ? -1 : internationalTailEnd(words, end);
+  if (intl > end) {
+    end = intl;
+    parts.push('intl-postcode');
   }
   return { start, end, parts };
 }
