@@ -23,7 +23,7 @@ const LABEL_KINDS = new Set(['word', 'number', 'digits', 'spelled']);
  * "a"/"i". Most formatted and chat turns have none and skip normalization (and tokenization).
  */
 const REWRITE_HINT = new RegExp(
-  String.raw`\b(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|double|triple|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|dot|point|underscore|dash|hyphen|slash|plus|[b-hj-z])\b`,
+  String.raw`\b(?:zero|oh|o|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|fou?rty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|double|triple|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|dot|point|underscore|dash|hyphen|slash|colon|plus|[b-hj-z])\b`,
 );
 
 export function needsRewrite(lower: string): boolean {
@@ -36,6 +36,7 @@ export function buildNormalizedView(text: string, tokens: readonly Token[]): Nor
   const join = new Array<boolean>(units.length).fill(false);
   const symbol = new Array<string | undefined>(units.length).fill(undefined);
   markEmails(units, join, symbol);
+  markIpv6(units, join, symbol);
   markConnectors(units, join, symbol);
   if (!units.some((u) => u.pieces !== undefined) && !join.some(Boolean)) return identityView(text);
 
@@ -55,6 +56,35 @@ export function buildNormalizedView(text: string, tokens: readonly Token[]): Nor
   return out.build();
 }
 
+/**
+ * A spoken IPv6 address: hex groups said as numbers and letters between "colon"s ("two zero oh one
+ * colon d b eight colon colon e five" -> "2001:db8::e5"). Needs two colons; the address validator
+ * decides whether the result is an address.
+ */
+function markIpv6(units: readonly Unit[], join: boolean[], symbol: (string | undefined)[]): void {
+  const isColon = (u: Unit | undefined): boolean => u !== undefined && u.kind === 'conn' && u.rendered.toLowerCase() === 'colon';
+  const isHex = (u: Unit | undefined): boolean =>
+    u !== undefined && (u.kind === 'number' || u.kind === 'digits' || u.kind === 'spelled' || (u.kind === 'word' && /^[a-f]$/i.test(u.rendered)));
+  for (let k = 0; k < units.length; k++) {
+    if (!isHex(units[k])) continue;
+    let end = k;
+    let colons = 0;
+    while (isHex(units[end + 1]) || isColon(units[end + 1])) {
+      end += 1;
+      if (isColon(units[end])) colons += 1;
+    }
+    while (end > k && isColon(units[end]) && !isColon(units[end - 1])) {
+      end -= 1;
+      colons -= 1;
+    }
+    if (colons >= 2) {
+      for (let x = k; x < end; x++) join[x] = true;
+      for (let x = k; x <= end; x++) if (isColon(units[x])) symbol[x] = ':';
+    }
+    k = end;
+  }
+}
+
 /** "x dot y", "x underscore y", "x dash y" between dictated values (numbers, spelled runs); "plus 44 ..." */
 function markConnectors(units: readonly Unit[], join: boolean[], symbol: (string | undefined)[]): void {
   for (let k = 0; k + 1 < units.length; k++) {
@@ -66,7 +96,7 @@ function markConnectors(units: readonly Unit[], join: boolean[], symbol: (string
   }
   for (let k = 1; k + 1 < units.length; k++) {
     const c = units[k] as Unit;
-    if (c.kind !== 'conn' || symbol[k] !== undefined) continue;
+    if (c.kind !== 'conn' || symbol[k] !== undefined || c.rendered.toLowerCase() === 'colon') continue;
     const lower = c.rendered.toLowerCase();
     const prev = units[k - 1] as Unit;
     const next = units[k + 1] as Unit;

@@ -32,7 +32,7 @@ const PHRASES: ReadonlyArray<[Subject, string]> = [
   // Money words: an amount, not an identifier. They do not hide a full, Luhn-valid card number ("I'd like to pay, it's 4111 ...").
   ['amount', String.raw`limit|credit limit|balance|total|price|cost|fee|charge|charged|spend|spent|owe|owed|pay|paid|payment of|deposit|refund|worth|amount`],
   ['negative', String.raw`(?:mail|mailed|send|sent|ship|shipped|deliver|delivered|move|moved|moving|live|lives|living|located|stay|staying|go|goes|going) (?:it |them |out |over )?(?:to|at|in)|address|street|avenue|road|drive|lane|boulevard|apartment`],
-  ['negative', String.raw`(?:order|tracking|track|case|ticket|claim|confirmation|conf|booking|reservation|mandate|application|prescription|rx|reference|ref|invoice|receipt|sku|item|model|serial|flight|otp|code|pin|passcode|password|zip|postal|postcode|policy|member|id|rma|return|quantity|qty|version|room|gate|seat|floor|unit|suite|apt|apartment|building|street|avenue|plan|gig|gb|mbps|meter|\$|€|£|usd|copay|deductible|credit of|bill|due|draft of|collection of|percent|%|minutes|hours|days|weeks|months|years|times|am|pm|a\.m|p\.m|o'clock|noon|version|tier|step|page|chapter|mile|miles|pounds|lbs|kg|license|licence|plate|vin|badge|employee|customer|patient|student|passport|tax|vat|ein|registration|lot|batch|part|product|store|branch|transaction|voucher|bus|train|route|platform|tail|group|rx)(?: (?:number|no\.?|#|id|code))?`],
+  ['negative', String.raw`(?:order|tracking|track|case|ticket|claim|confirmation|conf|booking|reservation|mandate|application|prescription|rx|reference|ref|invoice|receipt|sku|item|model|serial|flight|otp|code|pin|passcode|password|zip|postal|postcode|policy|member|id|rma|return|quantity|qty|version|room|gate|seat|floor|unit|suite|apt|apartment|building|street|avenue|plan|gig|gb|mbps|meter|\$|€|£|usd|copay|deductible|credit of|bill|due|draft of|collection of|percent|%|minutes|hours|days|weeks|months|years|times|am|pm|a\.m|p\.m|o'clock|noon|version|tier|step|page|chapter|mile|miles|pounds|lbs|kg|extension|ext\.?|license|licence|plate|vin|badge|employee|customer|patient|student|passport|tax|vat|ein|registration|lot|batch|part|product|store|branch|transaction|voucher|bus|train|route|platform|tail|group|rx)(?: (?:number|no\.?|#|id|code))?`],
 ];
 
 // ASCII word boundaries (keywords are ASCII): much faster than Unicode property escapes. No capture
@@ -55,7 +55,7 @@ function subjectOf(text: string): Subject {
 }
 
 /** Number followed by a unit or a word that makes it an amount, a time or a quantity. */
-const AFTER_NEGATIVE = /^\s?(?:dollars?|bucks|cents|euros?|pounds?|percent|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|items?|units?|pieces?|pcs|am|pm|a\.m|p\.m|o'clock|gb|mb|tb|gig|mbps|miles?|km|lbs?|kg|business days|times|x\b|st\b|nd\b|rd\b|th\b|:\d)/;
+const AFTER_NEGATIVE = /^\s?(?:dollars?|bucks|cents|euros?|pounds?|rupees?|yen|yuan|pesos?|francs?|rand|naira|dirhams?|riyals?|kronor|krona|kroner|zloty|zlotys|won|pence|p\b|percent|%|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|items?|units?|pieces?|pcs|am|pm|a\.m|p\.m|o'clock|gb|mb|tb|gig|mbps|miles?|km|lbs?|kg|business days|times|x\b|st\b|nd\b|rd\b|th\b|:\d)/;
 const BEFORE_NEGATIVE = /(?:[$€£]|\d[.:,]|[:.,]\d)\s?$/;
 
 interface KeywordHit {

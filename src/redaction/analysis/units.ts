@@ -29,7 +29,7 @@ export interface Unit {
 }
 
 const CONNECTORS: ReadonlyMap<string, string> = new Map([
-  ['dot', '.'], ['point', '.'], ['underscore', '_'], ['dash', '-'], ['hyphen', '-'], ['slash', '/'],
+  ['dot', '.'], ['point', '.'], ['underscore', '_'], ['dash', '-'], ['hyphen', '-'], ['slash', '/'], ['colon', ':'],
 ]);
 export function connectorSymbol(lower: string): string | undefined {
   return CONNECTORS.get(lower);

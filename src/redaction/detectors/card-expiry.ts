@@ -16,6 +16,37 @@ const MMYY = /^(?:0[1-9]|1[0-2])(?:\d{2}|20\d{2})$/;
 const MYY = /^[1-9][2-4]\d$/;
 const YEAR_ONLY = /^20[2-4]\d$/;
 
+/**
+ * A card expires within a few years of issue: a two-digit year from 15 to 45 (2015-2045). "good
+ * until June 10" (10), a payoff quote's "good until Dec 14" are days, not expiry years.
+ */
+function plausibleYear(value: string): boolean {
+  const m = /(\d{2,4})\D*$/.exec(value);
+  if (m === null) return false;
+  const y = Number((m[1] as string).length === 4 ? (m[1] as string).slice(2) : (m[1] as string).slice(-2));
+  return (m[1] as string).length === 4 ? /^20[1-4]\d$/.test(m[1] as string) && y >= 15 && y <= 45 : y >= 15 && y <= 45;
+}
+
+/** The year part of a dictated expiry: MMYY / MYY end in the year, MMYYYY and a year alone give four digits. */
+function runYear(digits: string, shape: string): string {
+  return shape === 'year-only' ? digits : digits.length === 6 ? digits.slice(2) : digits.slice(-2);
+}
+
+/** "expires", "exp", "expiration": always about a card. "good until" / "valid through" are said of quotes and offers too. */
+const STRONG_CUE = /expir|\bexp\b|\bexp\.|expiry/;
+const CARD_TALK = /card|visa|master ?card|amex|american express|discover|debit|credit|cvv|security code/;
+
+/** With only a weak cue ("good until"), a card must have been talked about in this turn or the four before. */
+function cardNearby(conv: ConversationView, turnIndex: number, start: number): boolean {
+  const turn = conv.turns[turnIndex];
+  if (turn !== undefined && STRONG_CUE.test(turn.lower.slice(Math.max(0, start - 40), start))) return true;
+  for (let i = turnIndex; i >= 0 && i >= turnIndex - 4; i--) {
+    const t = conv.turns[i];
+    if (t !== undefined && (CARD_TALK.test(t.lower) || (i < turnIndex && STRONG_CUE.test(t.lower)))) return true;
+  }
+  return false;
+}
+
 function expiryScore(ctx: NumberContext): number | undefined {
   if (isAbout(ctx, 'expiry')) return 0.9;
   if (isAbout(ctx, 'card') || isAbout(ctx, 'cvv')) return 0.55;
@@ -37,6 +68,7 @@ export const cardExpiryDetector: Detector = {
         for (let m = re.exec(view.text); m !== null; m = re.exec(view.text)) {
           const [start, end] = view.toOriginal(m.index, m.index + m[0].length);
           const ctx = numberContext(conv, turn.index, start, end);
+          if (!plausibleYear(m[0]) || !cardNearby(conv, turn.index, start)) continue;
           const score = name === 'month-year' ? (isAbout(ctx, 'expiry') ? 0.9 : undefined) : expiryScore(ctx);
           if (score !== undefined) out.push(candidate('CARD_EXPIRY', turn.index, start, end, name, score));
         }
@@ -46,7 +78,7 @@ export const cardExpiryDetector: Detector = {
         const shape = MMYY.test(run.digits) ? 'mmyy-digits' : run.groups.length === 1 && MYY.test(run.digits) ? 'myy-digits' : YEAR_ONLY.test(run.digits) ? 'year-only' : undefined;
         if (shape === undefined || (run.groups.length > 1 && !spacedPair)) continue;
         const ctx = numberContext(conv, turn.index, run.start, run.end);
-        if (!isAbout(ctx, 'expiry') || ctx.amountLike) continue;
+        if (!isAbout(ctx, 'expiry') || ctx.amountLike || !plausibleYear(runYear(run.digits, shape)) || !cardNearby(conv, turn.index, run.start)) continue;
         out.push(candidate('CARD_EXPIRY', turn.index, run.start, run.end, shape, shape === 'mmyy-digits' ? 0.85 : 0.7));
       }
     }

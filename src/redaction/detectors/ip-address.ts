@@ -31,7 +31,7 @@ export const ipAddressDetector: Detector = {
     const out: Candidate[] = [];
     for (const turn of conv.turns) {
       findV4(conv, turn, out);
-      if (turn.text.includes(':')) findV6(turn, out);
+      if (turn.normalized.text.includes(':')) findV6(turn, out);
     }
     return out;
   },
@@ -51,13 +51,18 @@ function findV4(conv: ConversationView, turn: TurnView, out: Candidate[]): void 
   }
 }
 
+/** IPv6 on the normalized text, so a spoken address ("... colon d b eight colon colon e five") counts too. */
 function findV6(turn: TurnView, out: Candidate[]): void {
+  const view = turn.normalized;
+  const text = view.text;
   IPV6_CANDIDATE.lastIndex = 0;
-  for (let m = IPV6_CANDIDATE.exec(turn.text); m !== null; m = IPV6_CANDIDATE.exec(turn.text)) {
+  for (let m = IPV6_CANDIDATE.exec(text); m !== null; m = IPV6_CANDIDATE.exec(text)) {
     const s = m[0].replace(/[.:]+$/, (tail) => (tail.startsWith('::') ? tail.slice(0, 2) : ''));
     if (!ipv6Valid(s)) continue;
     // "10:30:00" is a time: require hex letters, "::", or eight groups.
     if (!/[a-f]/i.test(s) && !s.includes('::') && s.split(':').length < 8) continue;
-    out.push(candidate('IP_ADDRESS', turn.index, m.index, m.index + s.length, 'ipv6', 0.85, { validated: true }));
+    const [start, end] = view.toOriginal(m.index, m.index + s.length);
+    const spoken = turn.text.slice(start, end) !== s;
+    out.push(candidate('IP_ADDRESS', turn.index, start, end, 'ipv6', 0.85, { validated: true, notes: spoken ? ['spoken'] : [] }));
   }
 }

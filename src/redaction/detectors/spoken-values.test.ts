@@ -51,14 +51,19 @@ describe('spoken emails', () => {
 describe('expiry said like a clock time', () => {
   it.each([
     ['after "expires"', [c('it expires four twenty nine')], ['0:four twenty nine']],
-    ['after "good through"', [c('good through eleven thirty')], ['0:eleven thirty']],
+    ['after "good through" on a card', [a('and the visa is good until when'), c('good through eleven thirty')], ['1:eleven thirty']],
     ['answering the expiry question', [a('and the expiration date'), c('six twenty eight')], ['1:six twenty eight']],
   ] as Array<[string, Turn[], string[]]>)('%s', (_name, turns, expected) => {
     expect(found(turns, 'CARD_EXPIRY')).toEqual(expected);
   });
 
-  it('leaves a time alone', () => {
-    expect(found([a('what time suits you'), c('three twenty seven works for me')], 'CARD_EXPIRY')).toEqual([]);
+  it.each([
+    ['a time', [a('what time suits you'), c('three twenty seven works for me')]],
+    ['a quote "good until" a day', [a('Your payoff is $2,140.55, good until Nov 18, at 6.1% APR.')]],
+    ['a spoken quote date', [a('the payoff quote is good until october twenty one')]],
+    ['a day after "expires" that is no card year', [c('my lease expires march ten')]],
+  ] as Array<[string, Turn[]]>)('leaves %s alone', (_name, turns) => {
+    expect(found(turns, 'CARD_EXPIRY')).toEqual([]);
   });
 });
 

@@ -2,6 +2,7 @@ import { buildConversationView } from '../analysis/conversation.js';
 import { CONTEXT_WINDOW, previousOtherTurn } from '../analysis/context.js';
 import { ALL_DETECTORS } from '../detectors/index.js';
 import type { Candidate, ConversationView, Detector, EntityType, Finding, Policy, Turn } from '../types.js';
+import { falseStarts } from './false-starts.js';
 import { resolveOverlaps } from './overlap.js';
 import { runDetectors } from './run-detectors.js';
 
@@ -61,6 +62,7 @@ export function detectInView(conv: ConversationView, options: DetectOptions = {}
       });
     }
   }
+  findings.push(...falseStarts(conv, findings));
   return resolveOverlaps(findings, conv.turns.map((t) => t.text));
 }
 
