@@ -34,7 +34,7 @@ function runYear(digits: string, shape: string): string {
 
 /** "expires", "exp", "expiration": always about a card. "good until" / "valid through" are said of quotes and offers too. */
 const STRONG_CUE = /expir|\bexp\b|\bexp\.|expiry/;
-const CARD_TALK = /card|visa|master ?card|amex|american express|discover|debit|credit|cvv|security code/;
+const CARD_TALK = /\bcards?\b|visa|master ?card|amex|american express|discover|cvv|security code/;
 
 /** With only a weak cue ("good until"), a card must have been talked about in this turn or the four before. */
 function cardNearby(conv: ConversationView, turnIndex: number, start: number): boolean {
