@@ -11,6 +11,7 @@ import { ipAddressDetector } from './ip-address.js';
 import { personDetector } from './person.js';
 import { phoneDetector } from './phone.js';
 import { postalCodeDetector } from './postal-code.js';
+import { readBackCorrectionDetector } from './read-back-correction.js';
 import { routingNumberDetector } from './routing-number.js';
 import { ssnDetector } from './ssn.js';
 import { usernameDetector } from './username.js';
@@ -35,4 +36,5 @@ export const ALL_DETECTORS: readonly Detector[] = [
   addressDetector,
   postalCodeDetector,
   usernameDetector,
+  readBackCorrectionDetector,
 ];
