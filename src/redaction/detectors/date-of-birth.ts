@@ -23,6 +23,10 @@ const PATTERNS: ReadonlyArray<[string, RegExp]> = [
   ['month-day', new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${MONTHS})\.? (?:the )?\d{1,2}${ORD}(?![\p{L}\p{N}])`, 'giu')],
 ];
 
+/** What every pattern above needs somewhere in the text (same flags, so the same case folding). */
+const NUMERIC_HINT = /\d[\/.-]\d/u;
+const MONTH_HINT = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu;
+
 export const dateOfBirthDetector: Detector = {
   name: 'date-of-birth',
   types: ['DATE_OF_BIRTH'],
@@ -34,7 +38,11 @@ export const dateOfBirthDetector: Detector = {
       if (runs.length === 0) continue;
       const view = turn.normalized;
       const covered: Array<[number, number]> = [];
+      // Prefilter (speed only): a numeric date needs a separator between digits, the others a month.
+      const numeric = NUMERIC_HINT.test(view.text);
+      const month = MONTH_HINT.test(view.text);
       for (const [name, re] of PATTERNS) {
+        if (!(name === 'numeric-date' || name === 'iso-date' ? numeric : month)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(view.text); m !== null; m = re.exec(view.text)) {
           let s = m.index;
