@@ -38,6 +38,8 @@ describe('address detector: negatives', () => {
     ['a street name without a number', 'The shop on Harbor Road is closed.'],
     ['a number followed by a function word', 'I have 2 cards and a loan.'],
     ['a count of rooms', 'It has 3 bedrooms 2 baths and a view.'],
+    ['a spoken phone number before "extension"', 'the direct line is six oh four two zero six two eight three four extension six four nine zero'],
+    ['digits before "extension"', 'call 4155550134 extension 12'],
   ])('%s', (_label, text) => {
     expect(find(text)).toEqual([]);
   });

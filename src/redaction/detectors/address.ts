@@ -34,6 +34,10 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
   let end = -1;
   for (let s = numEnd; s > i && end < 0; s--) end = streetEnd(words, s);
   if (end < 0) return undefined;
+  // "... two six eight three four extension": a street has a name word; numbers and a suffix alone are a phone number and its extension.
+  let named = (words[end - 1] as Word).lower === 'broadway';
+  for (let k = i; k < end - 1 && !named; k++) named = !((words[k] as Word).flags & F.NUMBER_WORD) && !/^[\d-]+$/.test((words[k] as Word).lower);
+  if (!named) return undefined;
   const parts = ['street'];
   let start = i;
   // A UK flat or unit said first: "Flat 20, 187 Grove Road".
