@@ -1,5 +1,5 @@
 import type { ConversationView, TurnView } from '../types.js';
-import { previousOtherTurn } from './context.js';
+import { isInterjection, previousOtherTurn } from './context.js';
 import { digitRuns, type DigitRun } from './digit-runs.js';
 import { turnCache } from './turn-cache.js';
 import { typoKeywords } from './typos.js';
@@ -148,6 +148,9 @@ const SENSITIVE: ReadonlySet<Subject> = new Set(['card', 'account', 'routing', '
 /** "the mobile number on the account", "the zip code for your card": the second noun only qualifies the first. */
 const QUALIFIER_BEFORE = /(?:on|for|of|from|with|in|under|to|linked to|tied to) (?:the|your|my|this|that|file|record)(?: \w+)? $/;
 
+/** "pay with my visa", "put it on the card": the noun is what is being used, not a qualifier. */
+const PAY_WITH = /(?:pay|paying|paid|use|using|charge|put it|go) (?:it )?(?:with|by|on|to) (?:the|your|my|this|that)(?: \w+)? $/;
+
 /**
  * Subjects asked about in a question, ignoring qualifiers, and ignoring subjects the turn itself
  * answers: after "my account number is 072238150" the next turn is not about an account, so a
@@ -160,7 +163,10 @@ function allKeywords(turn: TurnView): Set<Subject> {
   for (const h of keywordHits(turn)) {
     if (h.subject === 'skip') continue;
     if (runs.length > 0 && answeredAfter(runs, h.end)) continue;
-    if (found.size > 0 && QUALIFIER_BEFORE.test(turn.lower.slice(Math.max(0, h.start - 30), h.start))) continue;
+    if (found.size > 0) {
+      const before = turn.lower.slice(Math.max(0, h.start - 30), h.start);
+      if (QUALIFIER_BEFORE.test(before) && !PAY_WITH.test(before)) continue;
+    }
     found.add(h.subject);
   }
   return found;
@@ -189,6 +195,36 @@ const EMPTY: ReadonlySet<Subject> = new Set();
  * this one count together (at most three).
  */
 export function askedIn(conv: ConversationView, turnIndex: number): ReadonlySet<Subject> {
+  const own = conv.turns[turnIndex];
+  if (own === undefined) return EMPTY;
+  const ownMemo = turnCache(own);
+  let result = ownMemo.askedFor as ReadonlySet<Subject> | undefined;
+  if (result === undefined) {
+    const question = questionSubjects(conv, turnIndex);
+    const announced = announcedSubjects(conv, turnIndex);
+    result = announced.size === 0 ? question : question.size === 0 ? announced : new Set([...question, ...announced]);
+    ownMemo.askedFor = result;
+  }
+  return result;
+}
+
+/**
+ * "I want to pay with my visa." / "Sure, go ahead." / "4539 1488 ...": the speaker's own last
+ * statement (no value in it, the other party only acknowledged since) says what comes next.
+ */
+function announcedSubjects(conv: ConversationView, turnIndex: number): ReadonlySet<Subject> {
+  const own = conv.turns[turnIndex] as TurnView;
+  if (own.speaker === undefined) return EMPTY;
+  for (let i = turnIndex - 1; i >= 0 && i >= turnIndex - 4; i--) {
+    const t = conv.turns[i] as TurnView;
+    if (isInterjection(t.lower)) continue;
+    if (t.speaker !== own.speaker || digitRuns(t).length > 0) return EMPTY;
+    return allKeywords(t);
+  }
+  return EMPTY;
+}
+
+function questionSubjects(conv: ConversationView, turnIndex: number): ReadonlySet<Subject> {
   const prev = previousOtherTurn(conv, turnIndex);
   if (prev === undefined) return EMPTY;
   const memo = turnCache(prev);

@@ -73,6 +73,14 @@ describe('card number dictated in chunks', () => {
     expect(found(turns, 'CREDIT_CARD')).toEqual(expected);
   });
 
+  it('takes the context from the customer announcing the card ("I want to pay with my visa" / "sure, go ahead")', () => {
+    const turns = [c('i want to pay with my visa'), a('sure go ahead'), c('five two three eight seven four oh one'), a('uh huh'), c('nine two six three five one eight seven')];
+    expect(found(turns, 'CREDIT_CARD')).toEqual(['2:five two three eight seven four oh one', '4:nine two six three five one eight seven']);
+    // ...but not from an announcement the agent answered with a question about something else.
+    const other = [c('i want to pay with my visa'), a('sure, what is your zip code first?'), c('60614')];
+    expect(found(other, 'CREDIT_CARD')).toEqual([]);
+  });
+
   it.each([
     ['the expiry question ends the dictation', [ASK, c('5238 7401'), a('ok'), c('9263 5187'), a('When does it expire?'), c('0927')], ['1:5238 7401', '3:9263 5187']],
     ['a question about the phone ends it', [ASK, c('5238 7401 9263 5187'), a('Thanks. Which phone number should we use?'), c('2125550143')], ['1:5238 7401 9263 5187']],
