@@ -63,6 +63,7 @@ describe('person detector: negatives', () => {
     ['a company with name words', 'Thank you for calling Morgan & Price Insurance.'],
     ['a company in lowercase ASR', 'thanks for calling morgan and price insurance how can i help'],
     ['a street with a name word', 'The office is on King Street near the station.'],
+    ['a city that is a dictionary proper noun after "to"/"in"', 'We flew to Lisbon, then spent a week in Chennai.'],
     ['an abbreviation typed in capitals', 'What is the IBAN for the account?'],
     ['a question after a name question', 'What time works best?'],
     ['an email being spelled', 'it is j o h n dot smith at example dot com'],

@@ -130,7 +130,9 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     // "77 Lark Rise": words after a house number are a street.
     if (evidence !== 'strong' && before && before.flags & F.DIGITS) continue;
     // "born in Portland", "the Mall of America": a place after a place preposition, even if also a name.
-    if (evidence !== 'strong' && w.flags & F.PLACE && PLACE_PREPOSITIONS.has(before?.lower ?? '')) continue;
+    // A dictionary proper noun that is no known name ("to Lisbon", "in Chennai") is a place there too.
+    const placeLike = w.flags & F.PLACE || (w.flags & F.PROPER && !(w.flags & F.NAME));
+    if (evidence !== 'strong' && placeLike && PLACE_PREPOSITIONS.has(before?.lower ?? '')) continue;
     if (evidence !== 'strong' && before && !w.pause) {
       // "thanks for calling Morgan and Price", "at Harper ...": a company after these words.
       if (before.lower === 'calling' || before.lower === 'contacting' || (ORG_CUES.has(before.lower) && w.cap)) continue;
