@@ -43,7 +43,7 @@ const subjectOfMatch = new Map<string, Subject>();
 
 /**
  * The subject of a keyword match: the first phrase (in PHRASES order, as the alternation tries
- * them) matching at its position. `text` is the match plus the next few characters (lookaheads need them).
+ * them) matching at its position. `text` is the match plus the characters its lookaheads need.
  */
 function subjectOf(text: string): Subject {
   let subject = subjectOfMatch.get(text);
@@ -66,6 +66,7 @@ interface KeywordHit {
   generic?: boolean;
 }
 
+const CHUNK_WORDS = new Set(['part', 'group', 'set', 'chunk', 'half', 'section', 'block', 'bit', 'batch']);
 const GENERIC_NUMBER = /^(?:the number|number (?:is|was|will be))$/;
 
 const OWNED_NOUN = /^(?:number|code|date)(?![a-z])/;
@@ -80,7 +81,8 @@ function keywordHits(turn: TurnView): KeywordHit[] {
   KEYWORDS.lastIndex = 0;
   for (let m = KEYWORDS.exec(text); m !== null; m = KEYWORDS.exec(text)) {
     const end = m.index + m[0].length;
-    const hit: KeywordHit = { start: m.index, end, subject: subjectOf(text.slice(m.index, end + 4)) };
+    // One character after the match settles every lookahead but the chunk words' (" is", " are"); fewer distinct memo keys.
+    const hit: KeywordHit = { start: m.index, end, subject: subjectOf(text.slice(m.index, end + (CHUNK_WORDS.has(m[0]) ? 4 : 1))) };
     if (hit.subject === 'phone' && GENERIC_NUMBER.test(m[0])) hit.generic = true;
     hits.push(hit);
   }
