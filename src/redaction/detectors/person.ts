@@ -106,6 +106,9 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     // Prefilter: a word that cannot start a name under any evidence.
     const f = w.flags;
     if ((f & MAY_NOT_START && w.lower !== 'will') || !(f & F.NAME_SHAPE)) continue;
+    // "my son's visit", "my son youssef": a kinship word after a possessive stays outside the span (LABELS rule 1);
+    // "my name's Rose": the lead-in word is never part of the name.
+    if ((RELATIONS.has(bare(w)) && POSSESSIVE_BEFORE.has(words[i - 1]?.lower ?? '')) || bare(w) === 'name') continue;
     // An English word can start a name only capitalised mid-sentence or after a personal title.
     const title = i > 0 && ((words[i - 1] as Word).flags & F.PERSONAL_TITLE) !== 0;
     if (f & F.ENGLISH && !(w.cap && !w.sentence) && !title && i !== answerAt) continue;
@@ -153,6 +156,7 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
       !(words[i] as Word).pause &&
       !(left.flags & (F.ENGLISH | F.FUNCTION | F.PLACE | F.ORG)) &&
       !TITLES.has(left.lower) &&
+      bare(left) !== 'name' &&
       !RELATIONS.has(bare(left)) &&
       isNameWord(left, 'strong', true) &&
       !out.some((f) => f.end > left.start)
