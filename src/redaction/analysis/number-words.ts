@@ -34,8 +34,15 @@ const NUMBER_WORDS: ReadonlySet<string> = new Set([
   ...DIGIT_WORDS.keys(), ...TEEN_WORDS.keys(), ...TENS_WORDS.keys(), ...ORDINAL_WORDS.keys(), ...MULTIPLIERS.keys(), 'hundred', 'thousand',
 ]);
 
+/** 1 for each ASCII character some number word starts with. */
+const NUMBER_WORD_FIRST = new Uint8Array(128);
+for (const w of NUMBER_WORDS) if (w.charCodeAt(0) < 128) NUMBER_WORD_FIRST[w.charCodeAt(0)] = 1;
+
 /** A word that can be part of a spoken number run (multipliers and scales included). One set lookup: hot path. */
 export function isNumberWord(lower: string): boolean {
+  // Quick reject (speed only): most words start with a letter no number word starts with.
+  const c = lower.charCodeAt(0);
+  if (c < 128 && NUMBER_WORD_FIRST[c] === 0) return false;
   return NUMBER_WORDS.has(lower);
 }
 

@@ -42,6 +42,11 @@ const MONTHS = new Set([
 
 
 const DIGITS = /^\p{Nd}+$/u;
+/** Quick reject before DIGITS (speed only): an ASCII first character other than 0-9 is not a decimal digit. */
+function startsDigits(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return c > 127 || (c >= 48 && c <= 57);
+}
 /** Separators that keep a dictated run together: spaces, hyphens ("G-O-N"), a comma pause at most. */
 const JOINABLE_SEP = /^(?:[ \t]{1,3}|\s?-\s?|, ?)$/;
 
@@ -142,7 +147,7 @@ export function buildUnits(text: string, tokens: readonly Token[]): Unit[] {
     const t = tokens[i] as Token;
     if (!inRun(tokens, numeric, i)) {
       const symbol = connectorSymbol(t.lower);
-      const kind: UnitKind = symbol !== undefined ? 'conn' : t.lower === 'at' ? 'at' : DIGITS.test(t.text) ? 'digits' : 'word';
+      const kind: UnitKind = symbol !== undefined ? 'conn' : t.lower === 'at' ? 'at' : startsDigits(t.text) && DIGITS.test(t.text) ? 'digits' : 'word';
       units.push({ kind, start: t.start, end: t.end, first: i, last: i, rendered: t.text });
       i += 1;
       continue;
