@@ -121,7 +121,19 @@ describe('card numbers without context, and numbers that are not cards', () => {
   });
 });
 
-describe('bank account and phone dictated in chunks', () => {
+describe('bank account, SSN and phone dictated in chunks', () => {
+  it.each([
+    ['typed, with a prompt', [a('Can I have your social security number?'), c("Sure, it's 318"), a('okay'), c('40'), a('and the rest?'), c('2257')], ['1:318', '3:40', '5:2257']],
+    ['spoken, in two chunks', [a("what's your ssn"), c('three one eight four oh'), a('got it go on'), c('two two five seven')], ['1:three one eight four oh', '3:two two five seven']],
+  ] as Array<[string, Turn[], string[]]>)('covers every chunk of an SSN said %s', (_name, turns, expected) => {
+    expect(found(turns, 'SSN')).toEqual(expected);
+  });
+
+  it('does not stitch an SSN to a later answer about something else', () => {
+    const turns = [a('Your social?'), c('318 40 2257'), a('Thanks. How many people live at the address?'), c('4')];
+    expect(found(turns, 'SSN')).toEqual(['1:318 40 2257']);
+  });
+
   it('covers every chunk of an account number whatever the agent says in between', () => {
     const turns = [a('And the account number?'), c("It's 0722"), a('next set?'), c('3815'), a('one moment... okay, go on'), c('0091'), a('And the routing number?'), c('112210377')];
     expect(found(turns, 'BANK_ACCOUNT')).toEqual(['1:0722', '3:3815', '5:0091']);

@@ -32,13 +32,13 @@ export const ibanDetector: Detector = {
         const len = unvalidatedLength(m[0]);
         const compact = m[0].slice(0, len).replace(/[ -]/g, '').toUpperCase();
         const expected = IBAN_LENGTHS[compact.slice(0, 2)] ?? 34;
-        const rest = compact.length < expected ? continuation(conv, k, expected - compact.length) : [];
+        const rest = compact.length < expected ? continuation(conv, k, expected - compact.length, () => true, 'iban') : [];
         if (rest.length === 0) {
           push(out, turn, m.index, m.index + len, 'iban-in-context', 0.7, false);
           continue;
         }
         // Dictated over several turns (the agent saying "got it" in between): one entity.
-        const whole = compact + rest.map((p) => p.run.digits).join('');
+        const whole = compact + rest.filter((p) => p.echo !== true).map((p) => p.run.digits).join('');
         const valid = ibanValid(whole);
         const entityId = `iban-${turn.index}-${m.index}`;
         const [pStart, pEnd] = turn.normalized.toOriginal(m.index, m.index + len);
