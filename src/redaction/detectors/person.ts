@@ -28,6 +28,8 @@ for (const cue of STRONG_CUES) {
 }
 const NO_CUES: Array<readonly string[]> = [];
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'of', 'from', 'to', 'near', 'around', 'outside', 'into', 'via']);
+const MONTHS = new Set('jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december'.split(' '));
+const DAY = /^(?:[0-3]?\d(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty|thirtieth|thirty)$/;
 const MAY_NOT_START = F.FUNCTION | F.FILLER | F.DIGITS | F.NUMBER_WORD | F.LETTER;
 const POSSESSIVE_BEFORE = new Set(['my', 'his', 'her', 'our', 'your', 'their', 'the', 'a', 'an']);
 
@@ -109,6 +111,8 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     // "my son's visit", "my son youssef": a kinship word after a possessive stays outside the span (LABELS rule 1);
     // "my name's Rose": the lead-in word is never part of the name.
     if ((RELATIONS.has(bare(w)) && POSSESSIVE_BEFORE.has(words[i - 1]?.lower ?? '')) || bare(w) === 'name') continue;
+    // "on Dec 18", "May 2nd": a month followed by a day is a date (LABELS rule 9), not a name.
+    if (MONTHS.has(w.lower.replace(/\.$/, '')) && DAY.test(words[i + 1]?.lower ?? '') && !words[i + 1]?.pause) continue;
     // An English word can start a name only capitalised mid-sentence or after a personal title.
     const title = i > 0 && ((words[i - 1] as Word).flags & F.PERSONAL_TITLE) !== 0;
     if (f & F.ENGLISH && !(w.cap && !w.sentence) && !title && i !== answerAt) continue;
