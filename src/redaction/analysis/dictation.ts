@@ -25,6 +25,9 @@ function chatter(t: TurnView, runs: readonly DigitRun[]): number {
 /** "sorry, could you repeat that?", "say that again", "pardon?": the next chunk is the last one said again. */
 const REPEAT_REQUEST = /\b(?:repeat|again|pardon|come again|say that|missed that|didn't catch|did not catch)\b/;
 
+const WH_QUESTION = /\b(?:how|what|what's|which|who|when|where|why)\b/;
+const ASKS_FOR_MORE = /\b(?:next|rest|then|more|continue|go on|after that|remaining|remainder|last|final|group|set|part|chunk|again|repeat|keep going|others?|else)\b/;
+
 /** How many turns of the other party in a row a dictation survives ("one moment" / "sorry, go on"). */
 const MAX_PROMPTS = 3;
 /** Longer turns are not prompts for the next chunk but a change of topic. */
@@ -51,6 +54,8 @@ export function letsDictationContinue(t: TurnView, subject: Subject, lastDigits:
     else return 'no';
   }
   for (const s of turnSubjects(t)) if (s !== subject && NEW_TOPIC.has(s)) return 'no';
+  // "how much do you want to transfer?": a new question; "what comes next?", "and the rest?" ask for more.
+  if (WH_QUESTION.test(lower) && !ASKS_FOR_MORE.test(lower)) return 'no';
   return echo ? 'echo' : 'yes';
 }
 

@@ -31,6 +31,11 @@ describe('a topic does not stay on after it was answered', () => {
     expect(found(turns, 'BANK_ACCOUNT')).toEqual(['1:four oh nine one seven seven three five', '2:seven seven three five']);
   });
 
+  it('does not follow an account number into the answer to a new question', () => {
+    const turns = [a('Account number?'), c('556677889'), a('Ok, and how much do you want to transfer?'), c('2500')];
+    expect(found(turns, 'BANK_ACCOUNT')).toEqual(['1:556677889']);
+  });
+
   it('still answers an open question', () => {
     expect(found([a('And the account number?'), c('40917735')], 'BANK_ACCOUNT')).toEqual(['1:40917735']);
     expect(found([a('Your date of birth?'), c('April 2, 1979.')], 'DATE_OF_BIRTH')).toEqual(['1:April 2, 1979']);
