@@ -30,6 +30,8 @@ const NO_CUES: Array<readonly string[]> = [];
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'of', 'from', 'to', 'near', 'around', 'outside', 'into', 'via']);
 const MONTHS = new Set('jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december'.split(' '));
 const DAY = /^(?:[0-3]?\d(?:st|nd|rd|th)?|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty|thirtieth|thirty)$/;
+const ARTICLES = new Set(['the', 'a', 'an']);
+const PRONOUNS = new Set(['she', 'he', 'they', 'i', 'we', 'you', 'it', 'me', 'him', 'her', 'us', 'them', 'that', 'so']);
 const MAY_NOT_START = F.FUNCTION | F.FILLER | F.DIGITS | F.NUMBER_WORD | F.LETTER;
 const POSSESSIVE_BEFORE = new Set(['my', 'his', 'her', 'our', 'your', 'their', 'the', 'a', 'an']);
 
@@ -47,7 +49,10 @@ function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
   if (TITLES.has(l1)) return 'strong';
   // "my son Andrew", "my wife's card, Holly", "an adjuster, Hiroshi Allen", "Uncle Richard".
   // ("the beneficiary's name" is a noun after a possessive, not a name.)
-  if (RELATIONS.has(l1) && !(p1.flags & F.POSSESSIVE) && (POSSESSIVE_BEFORE.has(words[i - 2]?.lower ?? '') || l1 === 'uncle' || l1 === 'aunt')) return 'strong';
+  // ("the vet said she ...": after "the", a lowercase word that is also a verb, before a pronoun, is what
+  // the person did; after "my" it is still a name: "my son hope he saw ...".)
+  const verbLike = w.flags & F.AMBIGUOUS && !w.cap && PRONOUNS.has(after?.lower ?? '') && ARTICLES.has(words[i - 2]?.lower ?? '');
+  if (RELATIONS.has(l1) && !(p1.flags & F.POSSESSIVE) && !verbLike && (POSSESSIVE_BEFORE.has(words[i - 2]?.lower ?? '') || l1 === 'uncle' || l1 === 'aunt')) return 'strong';
   // "thank you, X", "thanks so much X", "thank you so much X".
   const thankYou =
     (l1 === 'you' && words[i - 2]?.lower === 'thank') ||
