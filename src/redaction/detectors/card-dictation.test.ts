@@ -115,6 +115,7 @@ describe('card numbers without context, and numbers that are not cards', () => {
     ['a spoken SIM ICCID', [a("what's the sim number on the back of the card"), c('eight nine eight four oh two seven three one five nine six oh four eight two seven one seven')]],
     ['a tracking number', [c('The tracking number is 5238 7401 9263 5187.')]],
     ['a booking reference', [a('Your booking reference is 5238740192635187.')]],
+    ['a year answering "when does the card expire"', [a('when does the card expire'), c('end of twenty twenty eight')]],
     ['a UK phone number with its country code', [a('which phone number?'), c('plus four four one three one seven nine four two nine seven six seven')]],
   ] as Array<[string, Turn[]]>)('leaves %s alone', (_name, turns) => {
     expect(found(turns, 'CREDIT_CARD')).toEqual([]);

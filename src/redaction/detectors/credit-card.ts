@@ -75,7 +75,8 @@ export const creditCardDetector: Detector = {
         if (len < 4) continue;
         // A lone part is a card number only when said as one: "ending in 4821", right after "card number
         // is", or as the answer to the question; not "I've had the card since 2015".
-        const answered = ctx.near === undefined && ctx.asked.has('card');
+        // "When does the card expire?" asks for the expiry, not for a part of the number.
+        const answered = ctx.near === undefined && ctx.asked.has('card') && !ctx.asked.has('expiry') && !ctx.asked.has('cvv');
         if (!answered && !PART_BEFORE.test(before) && !CARD_RIGHT_BEFORE.test(before)) continue;
         out.push(candidate('CREDIT_CARD', turn.index, run.start, run.end, 'partial-pan-in-context', 0.75, { notes: ['partial'] }));
       }
