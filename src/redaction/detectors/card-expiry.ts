@@ -11,6 +11,11 @@ import { candidate } from './candidate.js';
 const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const SLASHED = /(?<![\p{L}\p{N}\/.-])(?:0?[1-9]|1[0-2]) ?[\/-] ?(?:20)?\d{2}(?![\p{L}\p{N}]|[\/.-]\d)/gu;
 const MONTH_YEAR = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:${MONTHS})\.?,? (?:of )?(?:20\d{2}|\d{2})(?![\p{L}\p{N}]|[\/.-]\d)`, 'giu');
+/** Each pattern with what it needs somewhere in the text (same flags, so the same case folding). */
+const PATTERNS = [
+  [SLASHED, 'mm/yy', /[\/-]/u],
+  [MONTH_YEAR, 'month-year', /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/iu],
+] as const;
 /** Month+year digits as dictated: MMYY or MMYYYY, or "09 27"; "nine twenty seven" (MYY); a year alone ("twenty twenty eight"). */
 const MMYY = /^(?:0[1-9]|1[0-2])(?:\d{2}|20\d{2})$/;
 const MYY = /^[1-9][2-4]\d$/;
@@ -63,7 +68,9 @@ export const cardExpiryDetector: Detector = {
       const runs = digitRuns(turn);
       if (runs.length === 0) continue;
       const view = turn.normalized;
-      for (const [re, name] of [[SLASHED, 'mm/yy'], [MONTH_YEAR, 'month-year']] as const) {
+      for (const [re, name, hint] of PATTERNS) {
+        // Prefilter (speed only): a slash or dash for mm/yy, a month name for month-year.
+        if (!hint.test(view.text)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(view.text); m !== null; m = re.exec(view.text)) {
           const [start, end] = view.toOriginal(m.index, m.index + m[0].length);
