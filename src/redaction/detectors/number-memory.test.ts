@@ -38,7 +38,7 @@ describe('phone numbers heard before', () => {
   });
 
   it('leaves an unrelated ending alone', () => {
-    const turns = [a('Is there a mobile we can text?'), c("It's 617 555 0143."), a('Your order ends 7788, right?')];
+    const turns = [a('Is there a mobile we can text?'), c("It's 617 555 0143."), a('Your order ends 7788, right?'), a('And the confirmation number ending 0148 is yours.')];
     expect(found(turns, 'PHONE')).toEqual(['1:617 555 0143']);
   });
 

@@ -102,19 +102,20 @@ export const phoneDetector: Detector = {
         const ctx = numberContext(conv, turn.index, run.start, run.end);
         if (heard.size > 0 && !namedAsOther(ctx) && !covered(out, before, turn.index, run)) {
           const national = nationalPart(run.digits);
-          if (len >= 7 && heard.matches(national)) {
+          const negative = isNegative(ctx);
+          if (len >= 7 && (heard.has(national) || (!negative && heard.matches(national)))) {
             // Said again ("let me repeat that, 07783 841695?") or read back with a digit misheard.
             heard.add(national);
             out.push(candidate('PHONE', turn.index, withPlus(turn, run), run.end, 'phone-repeated', 0.8, { notes: ['number-memory'] }));
             continue;
           }
           const lead = turn.lower.slice(Math.max(0, run.start - 24), run.start);
-          if (len >= 3 && len <= 4 && ENDING_LEAD.test(lead) && heard.endsOne(run.digits)) {
+          if (!negative && len >= 3 && len <= 4 && ENDING_LEAD.test(lead) && heard.endsOne(run.digits)) {
             // "No, it ends 5978": the ending of a number given before.
             out.push(candidate('PHONE', turn.index, run.start, run.end, 'phone-ending-heard', 0.8, { notes: ['partial', 'number-memory'] }));
             continue;
           }
-          if (len >= 3 && len < 7 && run.end <= firstFoundStart(out, before) && heard.startsOne(run.digits)) {
+          if (!negative && len >= 3 && len < 7 && run.end <= firstFoundStart(out, before) && heard.startsOne(run.digits)) {
             // "It's 441 25... sorry, let me start again. (441) 521-8329": the abandoned start is the same number.
             out.push(candidate('PHONE', turn.index, run.start, run.end, 'phone-false-start', 0.7, { notes: ['partial', 'number-memory'] }));
             continue;
