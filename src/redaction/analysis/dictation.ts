@@ -15,7 +15,13 @@ export interface DictatedPiece {
  * A chunk is said with a few words around it ("then 3558 8905 37, that's the end"); a sentence with
  * a number in it ("your application is ..., the first draft is on June 3rd 2025") is not a chunk.
  */
-const MAX_CHUNK_CHATTER = 40;
+const MAX_CHUNK_CHATTER = 60;
+
+/** A turn naming another subject ("my zip is 60614") is not the next chunk. */
+function namesOtherTopic(t: TurnView, subject: Subject): boolean {
+  for (const s of turnSubjects(t)) if (s !== subject && s !== 'negative' && NEW_TOPIC.has(s)) return true;
+  return false;
+}
 function chatter(t: TurnView, runs: readonly DigitRun[]): number {
   let n = t.text.length;
   for (const r of runs) n -= r.end - r.start;
@@ -96,7 +102,7 @@ export function continuation(
     repeatAsked = false;
     prompts = 0;
     const runs = digitRuns(t);
-    if (runs.length === 0 || chatter(t, runs) > MAX_CHUNK_CHATTER) break;
+    if (runs.length === 0 || chatter(t, runs) > MAX_CHUNK_CHATTER || namesOtherTopic(t, subject)) break;
     let added = false;
     for (const r of runs) {
       // The same chunk said again after "sorry, could you repeat that?": part of the value, counted once.

@@ -64,6 +64,7 @@ describe('card number dictated in chunks', () => {
 
   it.each([
     ['"first part is" lead-in', [ASK, c('First part is 5238 7401.'), a('Go on.'), c('Then 9263 5187.')], ['1:5238 7401', '3:9263 5187']],
+    ['a chunk said with some chatter', [ASK, c('5238 7401'), a('ok'), c("hang on, it's a bit worn, I think the next part is 9263 5187")], ['1:5238 7401', '3:9263 5187']],
     ['a typo in the lead-in', [ASK, c('frist part is 5238'), a('ok'), c('7401 9263 5187')], ['1:5238', '3:7401 9263 5187']],
     ['spoken, with a lead-in', [ASK, c('first part is five two three eight'), a('next set'), c('seven four oh one nine two six three'), a('yep'), c('five one eight seven')], ['1:five two three eight', '3:seven four oh one nine two six three', '5:five one eight seven']],
     ['a 2-digit tail of an 18-digit Maestro', [ASK, c('5018 9274 6301 5284'), a('Got it, anything else?'), c('73')], ['1:5018 9274 6301 5284', '3:73']],
