@@ -114,6 +114,7 @@ describe('card numbers without context, and numbers that are not cards', () => {
   it.each([
     ['a SIM ICCID', [a('Read me the ICCID on the new SIM card.'), c('8984 0273 1596 0482 717')]],
     ['a spoken SIM ICCID', [a("what's the sim number on the back of the card"), c('eight nine eight four oh two seven three one five nine six oh four eight two seven one seven')]],
+    ['a SIM ICCID read in chunks', [a('Read me the SIM number on the card.'), c('8984 0273 1596'), a('ok'), c('0482 717')]],
     ['a tracking number', [c('The tracking number is 5238 7401 9263 5187.')]],
     ['a booking reference', [a('Your booking reference is 5238740192635187.')]],
     ['a year answering "when does the card expire"', [a('when does the card expire'), c('end of twenty twenty eight')]],
