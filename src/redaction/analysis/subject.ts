@@ -214,13 +214,16 @@ export function askedIn(conv: ConversationView, turnIndex: number): ReadonlySet<
  * "I want to pay with my visa." / "Sure, go ahead." / "4539 1488 ...": the speaker's own last
  * statement (no value in it, the other party only acknowledged since) says what comes next.
  */
+/** The statement announces a value about to be given or used ("I'll pay with my visa", "here's my new number"), not a complaint about it. */
+const GIVING = /\b(?:pay|paying|use|using|give|giving|read|here's|here is|update|change|new|put it on|charge it|add|switch|enter)\b/;
+
 function announcedSubjects(conv: ConversationView, turnIndex: number): ReadonlySet<Subject> {
   const own = conv.turns[turnIndex] as TurnView;
   if (own.speaker === undefined) return EMPTY;
   for (let i = turnIndex - 1; i >= 0 && i >= turnIndex - 4; i--) {
     const t = conv.turns[i] as TurnView;
     if (isInterjection(t.lower)) continue;
-    if (t.speaker !== own.speaker || digitRuns(t).length > 0) return EMPTY;
+    if (t.speaker !== own.speaker || digitRuns(t).length > 0 || !GIVING.test(t.lower)) return EMPTY;
     return allKeywords(t);
   }
   return EMPTY;

@@ -80,6 +80,9 @@ describe('card number dictated in chunks', () => {
     // ...but not from an announcement the agent answered with a question about something else.
     const other = [c('i want to pay with my visa'), a('sure, what is your zip code first?'), c('60614')];
     expect(found(other, 'CREDIT_CARD')).toEqual([]);
+    // ...nor from a complaint about the card.
+    const complaint = [c('my card was declined'), a('okay'), c("i've used it since 2019 without problems")];
+    expect(found(complaint, 'CREDIT_CARD')).toEqual([]);
   });
 
   it.each([
