@@ -20,6 +20,18 @@ describe('person detector: an agent introducing themselves', () => {
   });
 });
 
+describe('person detector: the introduced name greeted later', () => {
+  it('finds "Hi pita" after "my name is pita"', () => {
+    expect(find("hi there my name is pita and i'll be helping you today", 'Hi pita, I need to redirect a parcel.')).toEqual(['0:pita', '1:pita']);
+  });
+  it('leaves a greeted company with the same word', () => {
+    expect(find('hi hope harbor foundation here this is hope how may i help', 'Hi, Hope Harbor Foundation? I have a question.')).toEqual(['0:hope']);
+  });
+  it('leaves the word pita elsewhere', () => {
+    expect(find("hi there my name is pita and i'll be helping you today", 'I had pita bread for lunch.')).toEqual(['0:pita']);
+  });
+});
+
 describe('person detector: introduction frames without a name', () => {
   it.each([
     ['"i\'m" + a state', "i'm good thanks"],

@@ -10,6 +10,7 @@ import { turnWords, type Word } from '../lexicon/turn-words.js';
 import { F } from '../lexicon/word-flags.js';
 import type { TurnView } from '../types.js';
 import type { Found } from './person-memory.js';
+import { followedByOrg } from './person-names.js';
 
 /** Introductions happen in the opening turns. */
 const OPENING_TURNS = 3;
@@ -65,4 +66,32 @@ function frameAt(words: readonly Word[], i: number): Frame | undefined {
   if (opens && n1 !== undefined && !n1.pause && n1.lower === 'here') return 'here';
   if (opens && n1 !== undefined && n1.lower === 'from' && words.slice(i + 2, i + 9).some((v) => v.lower === 'here')) return 'here';
   return undefined;
+}
+
+const GREETINGS = new Set(['hi', 'hey', 'hello', 'thanks', 'thank', 'cheers', 'bye']);
+
+/** One-word names found in the opening turns, lower-cased (for "Hi Pita" later; memory skips everyday words). */
+export function introducedSet(turns: readonly TurnView[], found: readonly (readonly Found[])[]): Set<string> {
+  const names = new Set<string>();
+  found.forEach((list, p) => {
+    if (p >= OPENING_TURNS) return;
+    for (const f of list) {
+      const name = (turns[p] as TurnView).lower.slice(f.start, f.end);
+      if (/^[\p{L}\p{M}'’-]+$/u.test(name)) names.add(name);
+    }
+  });
+  return names;
+}
+
+/** "Hi Pita, ...", "thanks pita": the introduced name greeted in a later turn, not yet covered. */
+export function greetedLater(turn: TurnView, list: readonly Found[], names: ReadonlySet<string>): Found[] {
+  const words = turnWords(turn);
+  const out: Found[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i] as Word;
+    if (!names.has(w.lower) || !GREETINGS.has((words[i - 1] as Word).lower) || list.some((f) => w.start < f.end && f.start < w.end)) continue;
+    if (followedByOrg(words, i + 1, turn.text)) continue; // "hi, hope harbor foundation here"
+    out.push({ start: w.start, end: w.end, pattern: 'name-memory', score: 0.75 });
+  }
+  return out;
 }

@@ -12,7 +12,7 @@ import { GREETING_CUES, NAME_QUESTION, RELATIONS, SOFT_CUES, STRONG_CUES, TITLES
 import { F } from '../lexicon/word-flags.js';
 import { bare, capitalisedMidSentence, followedByOrg, isNameWord, nameRunEnd, type Evidence } from './person-names.js';
 import { laterMentions, rememberNames, type Found } from './person-memory.js';
-import { introducedNames } from './person-introduction.js';
+import { greetedLater, introducedNames, introducedSet } from './person-introduction.js';
 import { spelledNames } from './person-spelled.js';
 
 /** Base score per level of evidence; memory mentions score 0.75, spelled names 0.75-0.85. */
@@ -197,10 +197,12 @@ export const personDetector: Detector = {
     const turns = conversation.turns;
     const found: Found[][] = turns.map((t, p) => withoutNested([...findInTurn(conversation, p, t), ...spelledNames(conversation, p, t), ...introducedNames(p, t)]));
     const memory = rememberNames(turns, found);
+    const introduced = introducedSet(turns, found);
     const out: Candidate[] = [];
     turns.forEach((turn, p) => {
       const list = found[p] as Found[];
       if (memory.size > 0) list.push(...laterMentions(turn, list, memory));
+      if (introduced.size > 0) list.push(...greetedLater(turn, list, introduced));
       for (const f of list)
         out.push({
           type: 'PERSON',
