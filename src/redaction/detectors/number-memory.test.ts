@@ -57,8 +57,8 @@ describe('false starts', () => {
   });
 
   it('does not take an amount before a correction for the value', () => {
-    const turns = [c('I paid 25 dollars, sorry, I mean the card is 4111 1111 1111 1111.')];
-    expect(found(turns, 'CREDIT_CARD')).toEqual(['0:4111 1111 1111 1111']);
+    const turns = [c('I paid 25 dollars, sorry, I mean the card is 4111 1111 1111 1111.'), c('The total is 45, sorry, my card is 4111 1111 1111 1111.')];
+    expect(found(turns, 'CREDIT_CARD')).toEqual(['0:4111 1111 1111 1111', '1:4111 1111 1111 1111']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { digitRuns } from '../analysis/digit-runs.js';
+import { isNegative, numberContext } from '../analysis/subject.js';
 import type { ConversationView, EntityType, Finding } from '../types.js';
 
 /**
@@ -31,6 +32,8 @@ export function falseStarts(conv: ConversationView, findings: readonly Finding[]
       if (all.some((f) => f.start < run.end && run.start < f.end)) continue;
       const next = list.filter((f) => f.start >= run.end && f.start - run.end <= MAX_GAP).sort((a, b) => a.start - b.start)[0];
       if (next === undefined || !RESTART.test(turn.lower.slice(run.end, next.start))) continue;
+      // "the total is 45, sorry, my card is ...": an amount or a named reference is not a false start.
+      if (isNegative(numberContext(conv, index, run.start, run.end))) continue;
       const score = Math.round(next.score * 90) / 100;
       out.push({
         type: next.type,
