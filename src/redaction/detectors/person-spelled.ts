@@ -20,6 +20,9 @@ export interface SpelledName {
   score: number;
 }
 
+/** The word without a possessive 's. */
+const bareLower = (w: Word): string => (w.flags & F.POSSESSIVE ? w.lower.replace(/['’]s$/, '') : w.lower);
+
 const isLetter = (w: Word | undefined): boolean => w !== undefined && (w.flags & F.LETTER) !== 0;
 
 /** Spelled names in one turn (`position` is its place in the conversation). */
@@ -58,6 +61,11 @@ export function spelledNames(conversation: ConversationView, position: number, t
     const known = said || lexicons().names.has(letters);
     if (asked || known) {
       out.push({ start: w.start, end: (words[end - 1] as Word).end, pattern: asked ? 'spelled-on-request' : 'spelled-known-name', score: asked ? 0.85 : 0.75 });
+      // "Kirra, price. That's P R I C E.": the word the spelling spells out is the name too, even an everyday word.
+      for (let k = Math.max(0, i - 8); k < i; k++) {
+        const x = words[k] as Word;
+        if (bareLower(x) === letters && letters.length >= 2) out.push({ start: x.start, end: x.start + letters.length, pattern: 'spelled-echo', score: 0.8 });
+      }
     }
     i = end - 1;
   }

@@ -16,6 +16,7 @@ describe('person detector: positives', () => {
     ['everyday word after a personal title', ['thank you mister fox'], ['0:fox']],
     ['possessive outside the span', ['Great, Henrietta\'s new number is on file.'], ['0:Henrietta']],
     ['relation word', ['i am calling for my son mateusz'], ['0:mateusz']],
+    ['a lowercase surname before its spelling, chat', ['Can I take your full name?', "Kirra, price. That's P R I C E."], ['1:Kirra', '1:price', '1:P R I C E']],
     ['a word-name after "my son", before a pronoun', ['my son hope he saw the dentist'], ['0:hope']],
     ['a month word that names a person, no day after it', ['thanks so much june'], ['0:june']],
     ['relation word with a name the lexicons lack', ['the appointment is for my son youssef'], ['0:youssef']],
@@ -57,7 +58,7 @@ describe('person detector: positives', () => {
     expect(find('could you spell your last name', 'sure it is q u i n t e r o')).toEqual(['1:q u i n t e r o']);
     expect(find('Can you spell that?', 'Q-U-I-N-T-E-R-O.')).toEqual(['1:Q-U-I-N-T-E-R-O']);
     expect(find('how do you spell the last name', 'o apostrophe h a r a')).toEqual(['1:o apostrophe h a r a']);
-    expect(find('yes it is temperance quillon q u i l l o n')).toEqual(['0:q u i l l o n']);
+    expect(find('yes it is temperance quillon q u i l l o n')).toEqual(['0:quillon', '0:q u i l l o n']);
   });
 });
 
