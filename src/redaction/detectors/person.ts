@@ -13,6 +13,7 @@ import { F } from '../lexicon/word-flags.js';
 import { bare, capitalisedMidSentence, followedByOrg, isNameWord, nameRunEnd, type Evidence } from './person-names.js';
 import { laterMentions, rememberNames, type Found } from './person-memory.js';
 import { greetedLater, introducedNames, introducedSet } from './person-introduction.js';
+import { petNames, withoutPets } from './person-pets.js';
 import { spelledNames } from './person-spelled.js';
 
 /** Base score per level of evidence; memory mentions score 0.75, spelled names 0.75-0.85. */
@@ -196,6 +197,9 @@ export const personDetector: Detector = {
   detect(conversation: ConversationView): Candidate[] {
     const turns = conversation.turns;
     const found: Found[][] = turns.map((t, p) => withoutNested([...findInTurn(conversation, p, t), ...spelledNames(conversation, p, t), ...introducedNames(p, t)]));
+    // A pet's name is no person: dropped before it is remembered for later turns.
+    const pets = petNames(turns);
+    if (pets.size > 0) turns.forEach((t, p) => (found[p] = withoutPets(t, found[p] as Found[], pets)));
     const memory = rememberNames(turns, found);
     const introduced = introducedSet(turns, found);
     const out: Candidate[] = [];
