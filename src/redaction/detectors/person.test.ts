@@ -70,6 +70,7 @@ describe('person detector: negatives', () => {
     ['a company in lowercase ASR', 'thanks for calling morgan and price insurance how can i help'],
     ['a street with a name word', 'The office is on King Street near the station.'],
     ['a kinship word with a possessive', "Hi, I got a bill for my son's visit and I think it's wrong."],
+    ['the company a call is put through to', "Good afternoon, you're through to ParcelPath."],
     ['month abbreviations before a day in chat', 'I see a login on Mar 19 and another on Dec 18.'],
     ['what "the vet" did, not a name', 'Grand now, thanks. The vet said she might need a second round.'],
     ['a month that is a name before a day', 'The payment went out on May 2, and June 5th.'],

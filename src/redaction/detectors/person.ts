@@ -149,7 +149,8 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     if (evidence !== 'strong' && placeLike && PLACE_PREPOSITIONS.has(before?.lower ?? '')) continue;
     if (evidence !== 'strong' && before && !w.pause) {
       // "thanks for calling Morgan and Price", "at Harper ...": a company after these words.
-      if (before.lower === 'calling' || before.lower === 'contacting' || (ORG_CUES.has(before.lower) && w.cap)) continue;
+      // "you're through to ParcelPath": where a call is put through is a company.
+      if (before.lower === 'calling' || before.lower === 'contacting' || (before.lower === 'to' && words[i - 2]?.lower === 'through') || (ORG_CUES.has(before.lower) && w.cap)) continue;
       // "Cedar Hills Pediatrics": a name word inside a longer capitalised phrase is a place or company.
       if (w.cap && capitalisedMidSentence(before) && !(before.flags & F.NAME) && !TITLES.has(bare(before))) {
         i = end - 1;
