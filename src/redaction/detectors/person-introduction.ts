@@ -85,13 +85,17 @@ export function introducedSet(turns: readonly TurnView[], found: readonly (reado
 
 /** "Hi Pita, ...", "thanks pita": the introduced name greeted in a later turn, not yet covered. */
 export function greetedLater(turn: TurnView, list: readonly Found[], names: ReadonlySet<string>): Found[] {
-  const words = turnWords(turn);
   const out: Found[] = [];
-  for (let i = 1; i < words.length; i++) {
-    const w = words[i] as Word;
-    if (!names.has(w.lower) || !GREETINGS.has((words[i - 1] as Word).lower) || list.some((f) => w.start < f.end && f.start < w.end)) continue;
-    if (followedByOrg(words, i + 1, turn.text)) continue; // "hi, hope harbor foundation here"
-    out.push({ start: w.start, end: w.end, pattern: 'name-memory', score: 0.75 });
+  // indexOf per name first (one or two names a call): most turns never say one, and skip the word scan.
+  for (const name of names) {
+    if (!turn.lower.includes(name)) continue;
+    const words = turnWords(turn);
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i] as Word;
+      if (w.lower !== name || !GREETINGS.has((words[i - 1] as Word).lower) || list.some((f) => w.start < f.end && f.start < w.end)) continue;
+      if (followedByOrg(words, i + 1, turn.text)) continue; // "hi, hope harbor foundation here"
+      out.push({ start: w.start, end: w.end, pattern: 'name-memory', score: 0.75 });
+    }
   }
   return out;
 }

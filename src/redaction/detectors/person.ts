@@ -117,9 +117,10 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     if ((f & MAY_NOT_START && w.lower !== 'will') || !(f & F.NAME_SHAPE)) continue;
     // "my son's visit", "my son youssef": a kinship word after a possessive stays outside the span (LABELS rule 1);
     // "my name's Rose": the lead-in word is never part of the name.
-    if ((RELATIONS.has(bare(w)) && POSSESSIVE_BEFORE.has(words[i - 1]?.lower ?? '')) || bare(w) === 'name') continue;
+    const b = f & F.POSSESSIVE ? bare(w) : w.lower;
+    if ((RELATIONS.has(b) && POSSESSIVE_BEFORE.has(words[i - 1]?.lower ?? '')) || b === 'name') continue;
     // "on Dec 18", "May 2nd": a month followed by a day is a date (LABELS rule 9), not a name.
-    if (MONTHS.has(w.lower.replace(/\.$/, '')) && DAY.test(words[i + 1]?.lower ?? '') && !words[i + 1]?.pause) continue;
+    if (MONTHS.has(w.lower) && DAY.test(words[i + 1]?.lower ?? '') && !words[i + 1]?.pause) continue;
     // An English word can start a name only capitalised mid-sentence or after a personal title.
     const title = i > 0 && ((words[i - 1] as Word).flags & F.PERSONAL_TITLE) !== 0;
     if (f & F.ENGLISH && !(w.cap && !w.sentence) && !title && i !== answerAt) continue;
