@@ -9,8 +9,8 @@ import { detectStream } from './detect.js';
 /** The repository root, from src/cli or dist/cli. */
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_EVAL_DATA = resolve(REPO_ROOT, '../shared/eval/data');
-/** Our own generated set, written apart from the engine, to check that dev accuracy carries over. */
-export const HELDOUT_EVAL_DATA = resolve(REPO_ROOT, 'eval/heldout');
+/** Our own generated sets, each written apart from the engine, to check that dev accuracy carries over. */
+export const HELDOUT_EVAL_DATA = [resolve(REPO_ROOT, 'eval/heldout'), resolve(REPO_ROOT, 'eval/heldout2')];
 
 interface Scorer {
   score(gold: unknown[], pred: unknown[], options?: { byLine?: boolean }): unknown;
@@ -34,8 +34,8 @@ export async function evaluateFile(scorer: Scorer, file: string, policy?: Policy
 export function registerEvalCommand(program: Command): void {
   program
     .command('eval')
-    .description('run the redaction engine over every ../shared/eval/data/*.jsonl and eval/heldout/*.jsonl and print the scorer table for each')
-    .option('--data <dirs...>', 'folders of gold JSONL files', [DEFAULT_EVAL_DATA, HELDOUT_EVAL_DATA])
+    .description('run the redaction engine over every ../shared/eval/data/*.jsonl and eval/heldout*/*.jsonl and print the scorer table for each')
+    .option('--data <dirs...>', 'folders of gold JSONL files', [DEFAULT_EVAL_DATA, ...HELDOUT_EVAL_DATA])
     .option('--scorer <file>', 'the scorer module', join(DEFAULT_EVAL_DATA, '..', 'score.mjs'))
     .option('--only <name>', 'only files whose name contains this')
     .option('--policy <file>', 'redaction policy JSON')
