@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { a, c, foundWithTurn as found } from './detector-test-kit.test-helpers.js';
 import { detectConversation } from '../engine/detect.js';
-import type { EntityType, Turn } from '../types.js';
+import type { Turn } from '../types.js';
 
 /**
  * Card, account and phone numbers dictated in chunks, whatever the other party says in between:
  * every chunk is covered (one entity), the other party's words stay visible. Also the hard
  * negatives around card numbers (ICCIDs, named references, "+" phone numbers).
  */
-const a = (text: string): Turn => ({ speaker: 'agent', text });
-const c = (text: string): Turn => ({ speaker: 'customer', text });
-
-function found(turns: Turn[], type: EntityType): string[] {
-  return detectConversation(turns)
-    .filter((f) => f.type === type)
-    .map((f) => `${f.turn}:${(turns[f.turn] as Turn).text.slice(f.start, f.end)}`);
-}
 
 const ASK = a('Please read me the card number.');
 // 5238 7401 9263 5187 (Mastercard 16, Luhn-valid), split in four.

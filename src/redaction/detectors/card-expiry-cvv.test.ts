@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectConversation } from '../engine/detect.js';
-import type { EntityType, Turn } from '../types.js';
-
-function found(turns: Turn[], type: EntityType): string[] {
-  return detectConversation(turns)
-    .filter((f) => f.type === type)
-    .map((f) => (turns[f.turn] as Turn).text.slice(f.start, f.end));
-}
-const a = (text: string): Turn => ({ speaker: 'agent', text });
-const c = (text: string): Turn => ({ speaker: 'customer', text });
+import { a, c, found } from './detector-test-kit.test-helpers.js';
+import type { Turn } from '../types.js';
 
 describe('card expiry detector', () => {
   it.each([

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { detectConversation } from '../engine/detect.js';
+import { a, c, foundWithTurn as found } from './detector-test-kit.test-helpers.js';
 import type { EntityType, Turn } from '../types.js';
 import { HeardNumbers } from './phone-memory.js';
 
 /** Values that come back in another shape: read-backs with a slip, endings, false starts; spoken IPv6. */
-const a = (text: string): Turn => ({ speaker: 'agent', text });
-const c = (text: string): Turn => ({ speaker: 'customer', text });
-
-function found(turns: Turn[], type: EntityType): string[] {
-  return detectConversation(turns)
-    .filter((f) => f.type === type)
-    .map((f) => `${f.turn}:${(turns[f.turn] as Turn).text.slice(f.start, f.end)}`);
-}
 
 describe('HeardNumbers', () => {
   const heard = new HeardNumbers();

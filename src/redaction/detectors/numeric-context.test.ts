@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectConversation } from '../engine/detect.js';
+import { a, c, foundWithTurn as found } from './detector-test-kit.test-helpers.js';
 import type { EntityType, Turn } from '../types.js';
 
 /**
@@ -7,14 +7,6 @@ import type { EntityType, Turn } from '../types.js';
  * the next turn's numbers sensitive; a generic "the number is" takes its meaning from the noun
  * before it. Each case has a positive twin so the rule cannot pass by finding nothing.
  */
-const a = (text: string): Turn => ({ speaker: 'agent', text });
-const c = (text: string): Turn => ({ speaker: 'customer', text });
-
-function found(turns: Turn[], type: EntityType): string[] {
-  return detectConversation(turns)
-    .filter((f) => f.type === type)
-    .map((f) => `${f.turn}:${(turns[f.turn] as Turn).text.slice(f.start, f.end)}`);
-}
 
 describe('a topic does not stay on after it was answered', () => {
   it.each([

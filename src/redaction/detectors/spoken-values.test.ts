@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { detectConversation } from '../engine/detect.js';
-import type { EntityType, Turn } from '../types.js';
+import { a, c, foundWithTurn as found } from './detector-test-kit.test-helpers.js';
+import type { Turn } from '../types.js';
 
 /** Spoken IBANs, emails, expiry dates and vanity numbers as ASR writes them; with negatives. */
-const a = (text: string): Turn => ({ speaker: 'agent', text });
-const c = (text: string): Turn => ({ speaker: 'customer', text });
-
-function found(turns: Turn[], type: EntityType): string[] {
-  return detectConversation(turns)
-    .filter((f) => f.type === type)
-    .map((f) => `${f.turn}:${(turns[f.turn] as Turn).text.slice(f.start, f.end)}`);
-}
 
 describe('spoken IBANs', () => {
   // IT60 X054 2811 1010 0000 0123 456 (27, letter in the BBAN), IE29 AIBK 9311 5212 3456 78 (22),
