@@ -137,7 +137,9 @@ describe.skipIf(!browserTestsEnabled())('console sign-in', () => {
   it('returns to sign-in with a notice when the session ends (15 minutes idle, PCI DSS 8.2.8)', async () => {
     const { page } = f;
     await page.goto('/#/brands');
-    await page.getByRole('heading', { name: 'Brands' }).waitFor();
+    // Wait for the page's own request to finish: answered after the clock moves, it would end the
+    // session itself and take the menu away before the click below.
+    await page.getByRole('rowheader', { name: f.server.demoBrandName }).waitFor();
     f.server.advanceClock(16 * 60);
     await page.getByRole('link', { name: 'Audit trail' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
