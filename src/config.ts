@@ -33,6 +33,11 @@ const ConfigSchema = z.object({
    * Proxies whose X-Forwarded-For is believed (comma-separated IPs/CIDRs, or loopback/uniquelocal):
    * without it every client behind a proxy shares one IP for the per-IP login limit and audit events.
    */
+  /**
+   * A job whose worker stops renewing it (the node crashed) is taken over by another worker after
+   * this many seconds; long jobs renew it as they report progress.
+   */
+  CALLVAULT_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   CALLVAULT_TRUST_PROXY: z.string().regex(/^[0-9A-Za-z.:/, ]+$/, 'must be IP addresses, CIDRs or loopback/linklocal/uniquelocal').optional(),
 });
 
@@ -50,6 +55,7 @@ export interface Config {
   auditCheckpointEvery: number;
   auditCheckpointSeconds: number;
   trustProxy: string | undefined;
+  jobLeaseSeconds: number;
 }
 
 const LOCAL_HOSTS = new Set(['0.0.0.0', '127.0.0.1', '::', '::1']);
@@ -89,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointEvery: c.CALLVAULT_AUDIT_CHECKPOINT_EVERY,
     auditCheckpointSeconds: c.CALLVAULT_AUDIT_CHECKPOINT_SECONDS,
     trustProxy: c.CALLVAULT_TRUST_PROXY,
+    jobLeaseSeconds: c.CALLVAULT_JOB_LEASE_SECONDS,
   };
 }
 

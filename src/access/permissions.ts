@@ -17,14 +17,22 @@ export const ACTIONS = [
   'audit.export',
   'key.rotate',
   'key.destroy',
+  // Calls: machines ingest; reviewers and supervisors read the redacted call and score it;
+  // supervisors may ask for an original (break-glass, time-boxed, audited).
+  'call.ingest',
+  'call.read',
+  'call.score',
+  'call.original.request',
+  'policy.read',
+  'policy.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Readonly<Record<Role, ReadonlySet<Action>>> = {
   security_admin: new Set(ACTIONS),
-  supervisor: new Set<Action>(['brand.read', 'user.read']),
+  supervisor: new Set<Action>(['brand.read', 'user.read', 'call.read', 'call.score', 'call.original.request', 'policy.read']),
   agent: new Set<Action>(['brand.read']),
-  qa_reviewer: new Set<Action>(['brand.read']),
+  qa_reviewer: new Set<Action>(['brand.read', 'call.read', 'call.score', 'policy.read']),
   auditor: new Set<Action>(['brand.read', 'audit.read', 'audit.verify', 'audit.export']),
 };
 

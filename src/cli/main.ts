@@ -4,6 +4,7 @@ import { registerJobsCommands } from './jobs.js';
 import { registerKeysCommands } from './keys.js';
 import { registerDetectCommand } from './detect.js';
 import { registerEvalCommand } from './eval.js';
+import { registerIngestCommand } from './ingest.js';
 import { registerRedactCommand } from './redact.js';
 import { registerServeCommand } from './serve.js';
 
@@ -21,5 +22,6 @@ registerServeCommand(program);
 registerKeysCommands(program);
 registerAuditCommands(program);
 registerJobsCommands(program);
+registerIngestCommand(program);
 
 await program.parseAsync(process.argv);

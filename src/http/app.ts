@@ -1,8 +1,10 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessRoutes } from '../access/routes/index.js';
 import { auditRoutes } from '../audit/routes.js';
+import { callRoutes } from '../calls/routes/index.js';
 import { vaultRoutes } from '../vault/routes.js';
 import { registerAuth } from './auth.js';
 import { registerConsole } from './console.js';
@@ -19,7 +21,7 @@ import type { AppServices, RouteModule } from './services.js';
 import type { ZodApp } from './types.js';
 
 /** Each module registers its own routes; this list is the only place they meet. */
-const ROUTE_MODULES: readonly RouteModule[] = [accessRoutes, auditRoutes, vaultRoutes];
+const ROUTE_MODULES: readonly RouteModule[] = [accessRoutes, auditRoutes, vaultRoutes, callRoutes];
 
 export interface BuildAppOptions {
   /** Folder of the built console; false serves none (tests that do not need it). Default console/dist. */
@@ -63,6 +65,9 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
 
   await registerSecurityHeaders(app, config.publicUrl);
   await app.register(cookie);
+  // Call uploads (transcript + recording): parts are streamed, the recording straight into the
+  // sealed object store; the calls service enforces its own size limits as it reads.
+  await app.register(multipart, { limits: { fields: 4, files: 3, parts: 6, fieldSize: services.calls.limits.maxTranscriptBytes, fileSize: services.calls.limits.maxRecordingBytes }, throwFileSizeLimit: true });
   await registerOpenApi(app);
   registerMetrics(app);
   registerAuth(app, services.access, config.secureCookies);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../access/index.js';
 import { forEachDatabase } from '../testing/databases.js';
+import { matrixCall } from '../calls/calls.test-helpers.js';
 import { CSRF, operator, signInFirstTime, startTestServer, type TestServer } from './http.test-helpers.js';
 
 /**
@@ -18,6 +19,8 @@ interface Target {
   brandId: string;
   victimUserId: string;
   victimKeyIds: string[];
+  /** A redacted call of the brand, with a recording. */
+  callId: string;
 }
 interface Req {
   url: string;
@@ -34,6 +37,7 @@ interface Case {
 }
 
 const ADMIN_ONLY: Caller[] = ['security_admin'];
+const CALL_READERS: Caller[] = ['qa_reviewer', 'supervisor', 'security_admin', 'api_key'];
 const SIGNED_IN: Caller[] = ['agent', 'qa_reviewer', 'supervisor', 'auditor', 'security_admin'];
 const POLICY: Record<string, Case> = {
   'POST /api/v1/auth/login': { scope: 'self', req: () => ({ url: '/api/v1/auth/login', body: { email: 'nobody@example.test', password: 'wrong password' } }) },
@@ -75,6 +79,35 @@ const POLICY: Record<string, Case> = {
   'DELETE /api/v1/api-keys/:keyId': { scope: 'brand', allow: ADMIN_ONLY, req: (t, n) => ({ url: `/api/v1/api-keys/${t.victimKeyIds[n % t.victimKeyIds.length]}` }) },
   'POST /api/v1/brands/:brandId/keys/rotate': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/keys/rotate` }) },
   'GET /api/v1/audit/events': { scope: 'brand', allow: ['security_admin', 'auditor', 'api_key'], req: (t) => ({ url: `/api/v1/audit/events?brandId=${t.brandId}` }) },
+  'POST /api/v1/brands/:brandId/calls': {
+    scope: 'brand',
+    allow: ['api_key', 'security_admin'],
+    req: (t, n) => ({ url: `/api/v1/brands/${t.brandId}/calls`, body: { metadata: { externalId: `matrix-${n}` }, transcript: 'agent: hello, how can I help?' } }),
+  },
+  'GET /api/v1/calls': { scope: 'self', allow: [...SIGNED_IN, 'api_key'], req: () => ({ url: '/api/v1/calls' }) },
+  'GET /api/v1/calls/:callId': { scope: 'brand', allow: CALL_READERS, req: (t) => ({ url: `/api/v1/calls/${t.callId}` }) },
+  'GET /api/v1/calls/:callId/transcript': { scope: 'brand', allow: CALL_READERS, req: (t) => ({ url: `/api/v1/calls/${t.callId}/transcript` }) },
+  'GET /api/v1/calls/:callId/audio': { scope: 'brand', allow: CALL_READERS, req: (t) => ({ url: `/api/v1/calls/${t.callId}/audio` }) },
+  'POST /api/v1/calls/:callId/scorecards': { scope: 'brand', allow: ['qa_reviewer', 'supervisor', 'security_admin'], req: (t) => ({ url: `/api/v1/calls/${t.callId}/scorecards`, body: { score: 80, notes: 'matrix' } }) },
+  'POST /api/v1/calls/:callId/break-glass': {
+    scope: 'brand',
+    allow: ['supervisor', 'security_admin'],
+    req: (t) => ({ url: `/api/v1/calls/${t.callId}/break-glass`, body: { reason: 'authorization matrix check' } }),
+  },
+  // Readable only under a live grant of the caller: the status depends on the grants made above.
+  'GET /api/v1/calls/:callId/original': { scope: 'brand', req: (t) => ({ url: `/api/v1/calls/${t.callId}/original` }) },
+  'GET /api/v1/calls/:callId/original/audio': { scope: 'brand', req: (t) => ({ url: `/api/v1/calls/${t.callId}/original/audio` }) },
+  'GET /api/v1/brands/:brandId/redaction-policy': { scope: 'brand', allow: ['qa_reviewer', 'supervisor', 'security_admin'], req: (t) => ({ url: `/api/v1/brands/${t.brandId}/redaction-policy` }) },
+  'PUT /api/v1/brands/:brandId/redaction-policy': {
+    scope: 'brand',
+    allow: ADMIN_ONLY,
+    req: (t) => ({ url: `/api/v1/brands/${t.brandId}/redaction-policy`, body: { policy: { version: 1 }, keepOriginalDays: 30, audioMode: 'silence', maskDtmf: true } }),
+  },
+  'POST /api/v1/brands/:brandId/redaction-policy/preview': {
+    scope: 'brand',
+    allow: ['qa_reviewer', 'supervisor', 'security_admin'],
+    req: (t) => ({ url: `/api/v1/brands/${t.brandId}/redaction-policy/preview`, body: { text: 'my card is 4111 1111 1111 1111' } }),
+  },
   'GET /api/v1/audit/verify': { scope: 'brand', allow: ['security_admin', 'auditor', 'api_key'], req: (t) => ({ url: `/api/v1/audit/verify?brandId=${t.brandId}` }) },
 };
 
@@ -102,8 +135,12 @@ forEachDatabase('authorization matrix', (getDb) => {
     };
     const va = await victim(brandA.id, 'a');
     const vb = await victim(brandB.id, 'b');
-    Object.assign(own, { brandId: brandA.id, victimUserId: va.user.id, victimKeyIds: va.keyIds });
-    Object.assign(foreign, { brandId: brandB.id, victimUserId: vb.user.id, victimKeyIds: vb.keyIds });
+    // A redacted call with a recording in each brand; B's carries a marker that must never reach A's people.
+    const callA = await matrixCall(t, brandA.id, 'Own caller');
+    const callB = await matrixCall(t, brandB.id, `Foreign${suffix}`);
+    Object.assign(own, { brandId: brandA.id, victimUserId: va.user.id, victimKeyIds: va.keyIds, callId: callA });
+    Object.assign(foreign, { brandId: brandB.id, victimUserId: vb.user.id, victimKeyIds: vb.keyIds, callId: callB });
+    foreignMarkers.push(callB, `ext-Foreign${suffix}`);
     foreignMarkers.push(vb.user.email, vb.user.displayName);
     const foreignKeys = await access.apiKeys.list(operator, brandB.id);
     for (const k of foreignKeys) foreignMarkers.push(k.prefix);
@@ -114,7 +151,7 @@ forEachDatabase('authorization matrix', (getDb) => {
     }
 
     credentials.set('anonymous', {});
-    const key = await access.apiKeys.create(operator, brandA.id, { name: 'matrix caller', scopes: ['brand.read', 'audit.read', 'audit.verify', 'audit.export'], expiresInDays: 30 });
+    const key = await access.apiKeys.create(operator, brandA.id, { name: 'matrix caller', scopes: ['brand.read', 'audit.read', 'audit.verify', 'audit.export', 'call.ingest', 'call.read'], expiresInDays: 30 });
     credentials.set('api_key', { authorization: `Bearer ${key.secret}` });
     for (const role of ['security_admin', 'supervisor', 'agent', 'qa_reviewer', 'auditor'] as const) {
       const email = `caller-${role}-${suffix}@example.test`;

@@ -1,5 +1,6 @@
 import type { AccessServices } from '../access/index.js';
 import type { AuditService, ChainedAuditLog } from '../audit/index.js';
+import type { CallServices } from '../calls/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/types.js';
 import type { KeyService, VaultService } from '../vault/index.js';
@@ -13,6 +14,7 @@ export interface AppServices {
   audit: ChainedAuditLog;
   auditService: AuditService;
   keys: KeyService;
+  calls: CallServices;
 }
 
 /** A module's routes: registered under /api/v1 by the app factory, which only lists the modules. */

@@ -12,4 +12,5 @@ export type { AppliedEdit, HashKeyProvider, OperatorContext, TokenizeCallback, T
 export { detectFormat, readDocument, redactedTimeSpans, readConversationObject, FORMAT_NAMES, FormatError } from './formats/index.js';
 export type { DocumentTurn, FormatName, ParsedDocument, TimeSpan } from './formats/index.js';
 export { ENTITY_TYPES } from './types.js';
+export { canonicalValue } from './canonical-value.js';
 export type { EntityType, Explanation, Finding, OperatorConfig, Policy, Turn, TypePolicy } from './types.js';

@@ -1,22 +1,26 @@
 import { join } from 'node:path';
 import { createAccessServices, type AccessLimits } from '../access/index.js';
 import { createAuditLog, createAuditService } from '../audit/index.js';
+import { createAudioRecordingRedactor } from '../calls/audio-recordings.js';
+import { createCallServices, type CallsLimits } from '../calls/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/types.js';
 import type { AppServices } from '../http/services.js';
+import { createLocalObjectStore } from '../storage/index.js';
 import { createKeyService, createVault, openLocalKms } from '../vault/index.js';
 
 export interface ComposeOptions {
   /** The clock every service reads (sessions, lockout, TOTP, audit timestamps); tests move it. */
   clock?: () => Date;
   accessLimits?: Partial<AccessLimits>;
+  callsLimits?: Partial<CallsLimits>;
 }
 
 export type Services = AppServices;
 
 /**
  * The composition root, in dependency order: vault (KEK from the key file, created 0600 on first
- * start, or CALLVAULT_KEK) → audit log → access. Each module gets what it needs as arguments;
+ * start, or CALLVAULT_KEK) → audit log → access → calls (with the object store). Each module gets what it needs as arguments;
  * none reads the environment. The database is opened (and migrated) by the caller.
  */
 export async function composeServices(db: Db, config: Config, opts: ComposeOptions = {}): Promise<Services> {
@@ -33,5 +37,11 @@ export async function composeServices(db: Db, config: Config, opts: ComposeOptio
   });
   const keys = createKeyService({ db, vault, audit });
   const auditService = createAuditService({ db, audit });
-  return { config, db, access, vault, audit, auditService, keys };
+  // Recordings (sealed) live in the object store: a folder beside the database by default.
+  const store = createLocalObjectStore(join(config.dataDir, 'objects'));
+  const calls = createCallServices(
+    { db, vault, audit, store, ...(opts.clock && { clock: opts.clock }), ...(opts.callsLimits && { limits: opts.callsLimits }) },
+    createAudioRecordingRedactor(),
+  );
+  return { config, db, access, vault, audit, auditService, keys, calls };
 }

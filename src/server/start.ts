@@ -6,6 +6,7 @@ import type { Db } from '../db/types.js';
 import { buildApp } from '../http/app.js';
 import type { Worker } from '../jobs/index.js';
 import { composeServices, type ComposeOptions, type Services } from './compose.js';
+import { seedDemoCalls } from './demo-calls/index.js';
 import { firstStart, firstStartBanner } from './first-start.js';
 import { seedPgliteFromTemplate } from './pglite-template.js';
 import { onShutdownSignal } from './shutdown.js';
@@ -48,6 +49,7 @@ export async function startServer(config: Config, opts: { startedAt: number }): 
   try {
     server = await createServer(config);
     const seeded = await firstStart(server.services.access);
+    if (seeded) await seedDemoCalls(server.services.calls, seeded.brandId);
     await server.app.listen({ port: config.port, host: config.host });
     server.worker.start();
     if (seeded) out(firstStartBanner(seeded, config.publicUrl));

@@ -8,13 +8,16 @@ import type { Services } from './compose.js';
  * every N events by the log itself; this timer seals quiet chains after T seconds as well.
  */
 export function createServerWorker(services: Services, log: (what: string, summary: string) => void): Worker {
-  const { db, vault, audit, config } = services;
+  const { db, vault, audit, config, calls } = services;
   return createWorker({
     db,
+    leaseSeconds: config.jobLeaseSeconds,
     handlers: {
       [REENCRYPT_JOB]: reencryptJobHandler({ db, vault, audit }),
+      ...calls.jobHandlers,
     },
     periodic: [
+      { name: 'calls.retention', everyMs: 60_000, run: async () => void (await calls.purgeExpiredOriginals()) },
       {
         name: 'audit.checkpoint',
         everyMs: Math.max(1000, Math.min(config.auditCheckpointSeconds * 1000, 60_000)),
