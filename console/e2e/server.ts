@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DemoAccount, Principal } from '../../src/access/index.js';
 import { loadConfig } from '../../src/config.js';
+import { seedDemoCalls } from '../../src/server/demo-calls/index.js';
 import { firstStart } from '../../src/server/first-start.js';
 import { createServer, type CallvaultServer } from '../../src/server/start.js';
 
@@ -54,6 +55,9 @@ export async function startTestServer(consoleDir: string): Promise<TestServer> {
   const server = await createServer(config, { consoleDir, clock: () => new Date(Date.now() + offsetMs) });
   const seeded = await firstStart(server.services.access);
   if (!seeded) throw new Error('a fresh data folder was not seeded');
+  // The demo calls, redacted before the first page loads (as `npm start`'s worker does within seconds).
+  await seedDemoCalls(server.services.calls, seeded.brandId);
+  await server.worker.runUntilIdle();
   await server.app.listen({ port, host: config.host });
   const brands = await server.services.access.brands.list(operator);
   const demo = brands.find((b) => b.id === seeded.brandId);

@@ -5,6 +5,11 @@ import type {
   AuditQuery,
   AuthResult,
   Brand,
+  CallQuery,
+  CallSummary,
+  CallView,
+  RedactionSettings,
+  ReviewPart,
   EnrollmentResult,
   ChainStatus,
   Me,
@@ -128,6 +133,21 @@ export const api = {
 
   auditEvents: (q: AuditQuery) => request<AuditPage>('GET', `/audit/events${query({ ...q })}`),
   auditVerify: (brandId?: string) => request<ChainStatus>('GET', `/audit/verify${query({ brandId })}`),
+
+  calls: (q: CallQuery) => request<{ items: CallSummary[]; nextBefore: string | null }>('GET', `/calls${query({ ...q })}`),
+  call: (callId: string) => request<CallView>('GET', `/calls/${enc(callId)}`),
+  /** Where the player streams the redacted recording from (the session cookie rides along). */
+  callAudioUrl: (callId: string) => `${BASE}/calls/${enc(callId)}/audio`,
+  scoreCall: (callId: string, score: number, notes: string) =>
+    request<CallView['scorecards'][number]>('POST', `/calls/${enc(callId)}/scorecards`, { score, notes }),
+  breakGlass: (callId: string, reason: string) =>
+    request<{ id: string; expiresAt: string; originalAvailable: boolean }>('POST', `/calls/${enc(callId)}/break-glass`, { reason }),
+  originalTranscript: (callId: string) => request<{ format: string; content: string; grantExpiresAt: string }>('GET', `/calls/${enc(callId)}/original`),
+  redactionSettings: (brandId: string) => request<RedactionSettings>('GET', `/brands/${enc(brandId)}/redaction-policy`),
+  saveRedactionSettings: (brandId: string, s: Pick<RedactionSettings, 'policy' | 'keepOriginalDays' | 'audioMode' | 'maskDtmf'>) =>
+    request<RedactionSettings>('PUT', `/brands/${enc(brandId)}/redaction-policy`, s),
+  previewRedaction: (brandId: string, text: string, policy?: Record<string, unknown>) =>
+    request<{ parts: ReviewPart[]; counts: Record<string, number> }>('POST', `/brands/${enc(brandId)}/redaction-policy/preview`, policy ? { text, policy } : { text }),
 };
 
 /** Drops role assignments' display-only fields before sending them back. */

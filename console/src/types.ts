@@ -108,3 +108,76 @@ export interface AuditQuery {
   limit?: number;
   before?: string;
 }
+
+export type CallStatus = 'received' | 'processing' | 'ready' | 'failed';
+
+export interface CallSummary {
+  id: string;
+  brandId: string;
+  externalId: string;
+  agentRef: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  channels: number;
+  sourceFormat: string;
+  hasRecording: boolean;
+  status: CallStatus;
+  failureCode: string | null;
+  turnCount: number | null;
+  redactionCount: number | null;
+  redactionTypes: string[];
+  sentiment: number | null;
+  durationSeconds: number | null;
+  originalKeptUntil: string | null;
+  createdAt: string;
+}
+
+export type ReviewPart = { text: string; redacted?: string };
+
+export interface ReviewTurn {
+  speaker: string | null;
+  channel: number | null;
+  startTime: number | null;
+  endTime: number | null;
+  parts: ReviewPart[];
+  sentiment: number;
+}
+
+export interface RedactedRegion {
+  channel: number;
+  start: number;
+  end: number;
+  kind: 'speech' | 'dtmf';
+  type?: string;
+}
+
+export interface CallView extends CallSummary {
+  review: {
+    format: string;
+    turns: ReviewTurn[];
+    regions: RedactedRegion[];
+    waveform: { bucketSeconds: number; channels: number[][] };
+    counts: Record<string, number>;
+  } | null;
+  scorecards: { id: string; reviewerId: string; score: number; notes: string; createdAt: string }[];
+}
+
+export interface CallQuery {
+  brandId?: string;
+  status?: CallStatus;
+  agent?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  before?: string;
+}
+
+export interface RedactionSettings {
+  brandId: string;
+  policy: Record<string, unknown>;
+  keepOriginalDays: number | null;
+  audioMode: 'silence' | 'tone';
+  maskDtmf: boolean;
+  version: number;
+  updatedAt: string | null;
+}

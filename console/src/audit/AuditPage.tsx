@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useBrands } from '../admin/useBrands.js';
 import { api } from '../api.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { Pager } from '../ui/Pager.js';
 import { useLoad } from '../ui/useLoad.js';
 import { AuditFilters, EMPTY_FILTERS, type AuditFilterValues } from './AuditFilters.js';
 import { AuditTable } from './AuditTable.js';
@@ -60,19 +61,7 @@ export function AuditPage({ canListUsers }: { canListUsers: boolean }) {
       <div aria-busy={loading} aria-live="polite">
         <AuditTable events={data?.items ?? []} brands={brands} people={people ?? new Map()} />
       </div>
-      <nav className="pager" aria-label="Audit pages">
-        <button type="button" disabled={cursors.length === 0} onClick={() => setCursors(cursors.slice(0, -1))}>
-          Newer
-        </button>
-        <span>Page {cursors.length + 1}</span>
-        <button
-          type="button"
-          disabled={next === null || next === undefined}
-          onClick={() => next !== null && next !== undefined && setCursors([...cursors, String(next)])}
-        >
-          Older
-        </button>
-      </nav>
+      <Pager label="Audit pages" cursors={cursors} next={next === null || next === undefined ? null : String(next)} onChange={setCursors} />
     </section>
   );
 }

@@ -3,6 +3,9 @@ import { ApiKeysPage } from '../admin/ApiKeysPage.js';
 import { BrandsPage } from '../admin/BrandsPage.js';
 import { UsersPage } from '../admin/UsersPage.js';
 import { AuditPage } from '../audit/AuditPage.js';
+import { CallReviewPage } from '../calls/CallReviewPage.js';
+import { CallsPage } from '../calls/CallsPage.js';
+import { PolicyPage } from '../policy/PolicyPage.js';
 import type { Me } from '../types.js';
 import { AccountPage } from './AccountPage.js';
 import { pagesFor, type PageId } from './pages.js';
@@ -20,7 +23,9 @@ export function Shell({
 }) {
   const pages = pagesFor(me);
   const route = useHashRoute();
-  const current = pages.find((p) => p.id === route) ?? pages[0];
+  // `calls/<id>` opens one call under the Calls page.
+  const [section, param] = route.split('/');
+  const current = pages.find((p) => p.id === section) ?? pages[0];
 
   // After a page change, keyboard and screen-reader users start at the new page's content.
   useEffect(() => {
@@ -53,7 +58,7 @@ export function Shell({
         </div>
       </header>
       <main id="content" tabIndex={-1}>
-        <Page id={current?.id ?? 'account'} me={me} onSignOut={onSignOut} onRefresh={onRefresh} />
+        <Page id={current?.id ?? 'account'} param={current?.id === section ? param : undefined} me={me} onSignOut={onSignOut} onRefresh={onRefresh} />
       </main>
     </div>
   );
@@ -61,16 +66,22 @@ export function Shell({
 
 function Page({
   id,
+  param,
   me,
   onSignOut,
   onRefresh,
 }: {
   id: PageId;
+  param: string | undefined;
   me: Me;
   onSignOut: (everywhere?: boolean) => Promise<void>;
   onRefresh: () => void;
 }) {
   switch (id) {
+    case 'calls':
+      return param ? <CallReviewPage callId={param} me={me} /> : <CallsPage />;
+    case 'policy':
+      return <PolicyPage canEdit={me.user.isSecurityAdmin} />;
     case 'brands':
       return <BrandsPage canManage={me.user.isSecurityAdmin} />;
     case 'users':
