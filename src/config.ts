@@ -38,6 +38,7 @@ const ConfigSchema = z.object({
    * this many seconds; long jobs renew it as they report progress.
    */
   CALLVAULT_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  CALLVAULT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   CALLVAULT_TRUST_PROXY: z.string().regex(/^[0-9A-Za-z.:/, ]+$/, 'must be IP addresses, CIDRs or loopback/linklocal/uniquelocal').optional(),
 });
 
@@ -56,6 +57,8 @@ export interface Config {
   auditCheckpointSeconds: number;
   trustProxy: string | undefined;
   jobLeaseSeconds: number;
+  /** Jobs this node's worker runs at once. */
+  workerConcurrency: number;
 }
 
 const LOCAL_HOSTS = new Set(['0.0.0.0', '127.0.0.1', '::', '::1']);
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditCheckpointSeconds: c.CALLVAULT_AUDIT_CHECKPOINT_SECONDS,
     trustProxy: c.CALLVAULT_TRUST_PROXY,
     jobLeaseSeconds: c.CALLVAULT_JOB_LEASE_SECONDS,
+    workerConcurrency: c.CALLVAULT_WORKER_CONCURRENCY,
   };
 }
 

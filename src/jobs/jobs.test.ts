@@ -103,6 +103,31 @@ forEachDatabase('job queue', (getDb, backend) => {
     if (backend === 'postgres') expect(counts.filter((n) => n > 0).length).toBeGreaterThan(1);
   });
 
+  it('a worker with several lanes runs jobs side by side, each exactly once', async () => {
+    const db = getDb();
+    const type = `t.${randomUUID()}`;
+    for (let i = 0; i < 6; i++) await enqueueJob(db, type, { i });
+    let running = 0;
+    let most = 0;
+    const seen: number[] = [];
+    const worker = createWorker({
+      db,
+      concurrency: 3,
+      handlers: {
+        [type]: async (job) => {
+          running++;
+          most = Math.max(most, running);
+          await new Promise((r) => setTimeout(r, 50));
+          seen.push(Number(job.payload.i));
+          running--;
+        },
+      },
+    });
+    expect(await worker.runUntilIdle()).toBe(6);
+    expect(seen.sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(most).toBeGreaterThan(1);
+  });
+
   it('a started worker polls in the background and stops cleanly', async () => {
     const db = getDb();
     const type = `t.${randomUUID()}`;

@@ -16,6 +16,11 @@ export interface WorkerOptions {
   /** First retry delay, doubled per attempt up to maxBackoffMs (defaults 2 s, 10 min). */
   backoffMs?: number;
   maxBackoffMs?: number;
+  /**
+   * Jobs run at once by this worker (default 1). A redaction job spends most of its time waiting
+   * on database commits, so a few lanes keep the CPU busy while others wait.
+   */
+  concurrency?: number;
   /** Periodic tasks run by the same loop (e.g. audit checkpoints on a timer). */
   periodic?: ReadonlyArray<{ name: string; everyMs: number; run: () => Promise<void> }>;
   /** Called with the job (or task name) and a safe error summary; never with payload contents. */
@@ -81,12 +86,18 @@ export function createWorker(opts: WorkerOptions): Worker {
 
   async function runUntilIdle(): Promise<number> {
     let ran = 0;
-    while (!abort.signal.aborted && types.length > 0) {
-      const job = await claimJob(opts.db, workerId, types, lease);
-      if (!job) break;
-      await runJob(job);
-      ran++;
-    }
+    const lane = async () => {
+      while (!abort.signal.aborted && types.length > 0) {
+        const job = await claimJob(opts.db, workerId, types, lease);
+        if (!job) break;
+        await runJob(job);
+        ran++;
+      }
+    };
+    // allSettled: a lane that loses the database must not leave the others running unseen.
+    const lanes = await Promise.allSettled(Array.from({ length: Math.max(1, opts.concurrency ?? 1) }, lane));
+    const failed = lanes.find((l) => l.status === 'rejected');
+    if (failed) throw failed.reason;
     return ran;
   }
 

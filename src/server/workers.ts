@@ -12,6 +12,7 @@ export function createServerWorker(services: Services, log: (what: string, summa
   return createWorker({
     db,
     leaseSeconds: config.jobLeaseSeconds,
+    concurrency: config.workerConcurrency,
     handlers: {
       [REENCRYPT_JOB]: reencryptJobHandler({ db, vault, audit }),
       ...calls.jobHandlers,
