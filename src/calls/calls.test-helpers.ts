@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Role } from '../access/index.js';
+import { writeWav } from '../audio/index.js';
 import { CSRF, operator, sessionCookieOf, signInFirstTime, totpCode, type TestServer } from '../http/http.test-helpers.js';
 import { createWorker } from '../jobs/index.js';
 
@@ -98,23 +99,8 @@ export const as = (cookie: string) => ({ ...CSRF, cookie: `cv_session=${cookie}`
 
 /** A PCM16 WAV of a quiet 300 Hz hum, `seconds` long: a recording to ingest. */
 export function testWav(seconds: number, sampleRate = 8000, channels = 1): Buffer {
-  const frames = Math.round(seconds * sampleRate);
-  const data = Buffer.alloc(frames * channels * 2);
-  for (let i = 0; i < frames; i++) for (let c = 0; c < channels; c++) data.writeInt16LE(Math.round(3000 * Math.sin((2 * Math.PI * 300 * i) / sampleRate)), (i * channels + c) * 2);
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0, 'latin1');
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write('WAVEfmt ', 8, 'latin1');
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(channels, 22);
-  h.writeUInt32LE(sampleRate, 24);
-  h.writeUInt32LE(sampleRate * channels * 2, 28);
-  h.writeUInt16LE(channels * 2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'latin1');
-  h.writeUInt32LE(data.length, 40);
-  return Buffer.concat([h, data]);
+  const hum = Int16Array.from({ length: Math.round(seconds * sampleRate) }, (_, i) => Math.round(3000 * Math.sin((2 * Math.PI * 300 * i) / sampleRate)));
+  return Buffer.from(writeWav({ codec: 'pcm', sampleRate, channels, bitsPerSample: 16 }, Array.from({ length: channels }, () => hum)));
 }
 
 async function* once(b: Buffer) {

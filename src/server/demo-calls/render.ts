@@ -1,3 +1,4 @@
+import { writeWav } from '../../audio/index.js';
 import type { DemoScript } from './scripts.js';
 
 const RATE = 8000;
@@ -69,28 +70,16 @@ function tone(out: Float32Array, channels: number, channel: number, start: numbe
   }
 }
 
+/** The mixed signal as 16-bit PCM with a little deterministic line hiss. */
 function wav(samples: Float32Array, channels: number): Buffer {
-  const data = Buffer.alloc(samples.length * 2);
+  const perChannel = Array.from({ length: channels }, () => new Int16Array(samples.length / channels));
   let noise = 12345;
   for (let i = 0; i < samples.length; i++) {
-    noise = (noise * 1103515245 + 12345) & 0x7fffffff; // line hiss, deterministic
-    const v = samples[i]! + ((noise / 0x7fffffff) - 0.5) * 0.004;
-    data.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(v * 32767))), i * 2);
+    noise = (noise * 1103515245 + 12345) & 0x7fffffff;
+    const v = samples[i]! + (noise / 0x7fffffff - 0.5) * 0.004;
+    perChannel[i % channels]![Math.floor(i / channels)] = Math.max(-32768, Math.min(32767, Math.round(v * 32767)));
   }
-  const h = Buffer.alloc(44);
-  h.write('RIFF', 0, 'latin1');
-  h.writeUInt32LE(36 + data.length, 4);
-  h.write('WAVEfmt ', 8, 'latin1');
-  h.writeUInt32LE(16, 16);
-  h.writeUInt16LE(1, 20);
-  h.writeUInt16LE(channels, 22);
-  h.writeUInt32LE(RATE, 24);
-  h.writeUInt32LE(RATE * channels * 2, 28);
-  h.writeUInt16LE(channels * 2, 32);
-  h.writeUInt16LE(16, 34);
-  h.write('data', 36, 'latin1');
-  h.writeUInt32LE(data.length, 40);
-  return Buffer.concat([h, data]);
+  return Buffer.from(writeWav({ codec: 'pcm', sampleRate: RATE, channels, bitsPerSample: 16 }, perChannel));
 }
 
 /**
