@@ -65,7 +65,7 @@ describe.skipIf(!browserTestsEnabled())('console call review', () => {
   it('a supervisor asks for the original with a reason and is told none was kept', async () => {
     const { page } = f;
     await signOut(page);
-    await signInFirstTime(f, demoAccount(f, 'supervisor'), 'supervisor passphrase 12');
+    await signInFirstTime(f, demoAccount(f, 'supervisor'), 'shift lead passphrase 12');
     await page.goto('/#/calls');
     await page.getByRole('link', { name: 'demo-1001' }).click();
     await page.getByLabel('Why do you need the original?').fill('Customer disputes the payment amount');
