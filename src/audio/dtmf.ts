@@ -46,6 +46,7 @@ const MIN_TONE_SHARE = 0.5;
 /** Each tone at least −42 dBFS (amplitude of a full-scale sine = 32767). */
 const MIN_AMPLITUDE = 32767 * 10 ** (-42 / 20);
 const MAX_TWIST_DB = 8;
+const MAX_TWIST_POWER = 10 ** (MAX_TWIST_DB / 10);
 /** The strongest tone of a group at least 6 dB above the second strongest. */
 const NEIGHBOUR_RATIO = 4;
 const MAX_FREQUENCY_DEVIATION = 0.025;
@@ -138,19 +139,21 @@ export function createDtmfDetector(opts: DtmfDetectorOptions): DtmfDetector {
     let energy = 0;
     for (let i = from; i < from + n; i++) energy += buf[i]! * buf[i]!;
     let hit: { row: number; col: number; xr: [number, number]; xc: [number, number] } | null = null;
-    if (energy >= energyGate) {
-      const rowX = rows.map((g) => run(g, buf, from, n));
+    const p = (x: [number, number]) => (x[0] * x[0] + x[1] * x[1]) * toPower;
+    const best = (ps: number[]) => ps.reduce((b, v, i) => (v > ps[b]! ? i : b), 0);
+    const amplitude = (pw: number) => Math.sqrt((2 * pw) / n); // energy A²N/2 → A
+    const rowX = energy >= energyGate ? rows.map((g) => run(g, buf, from, n)) : null;
+    const rowP = rowX ? rowX.map(p) : null;
+    const r = rowP ? best(rowP) : 0;
+    // Speech rarely carries a row tone strong enough to pass: the column filters only run when the
+    // row tone could still reach the energy share with a column tone at most MAX_TWIST_DB louder.
+    if (rowX && rowP && amplitude(rowP[r]!) >= MIN_AMPLITUDE && rowP[r]! * (1 + MAX_TWIST_POWER) >= MIN_TONE_SHARE * energy) {
       const colX = cols.map((g) => run(g, buf, from, n));
-      const p = (x: [number, number]) => (x[0] * x[0] + x[1] * x[1]) * toPower;
-      const rowP = rowX.map(p);
       const colP = colX.map(p);
-      const best = (ps: number[]) => ps.reduce((b, v, i) => (v > ps[b]! ? i : b), 0);
-      const r = best(rowP);
       const c = best(colP);
       const pr = rowP[r]!;
       const pc = colP[c]!;
       const second = (ps: number[], i: number) => Math.max(...ps.filter((_, j) => j !== i));
-      const amplitude = (pw: number) => Math.sqrt((2 * pw) / n) * 1; // energy A²N/2 → A
       const twistDb = 10 * Math.log10(pc / pr);
       if (
         pr + pc >= MIN_TONE_SHARE * energy &&

@@ -55,6 +55,10 @@ export async function scanDtmf(open: ByteSource): Promise<{ format: AudioFormat;
     const decoded = decodeSamples(format, chunk);
     const n = decoded.length / format.channels;
     count += n;
+    if (format.channels === 1) {
+      tones.push(...detectors[0]!.push(decoded));
+      continue;
+    }
     for (let c = 0; c < format.channels; c++) {
       let mono = perChannel[c]!;
       if (mono.length !== n) mono = perChannel[c] = new Int16Array(n);
