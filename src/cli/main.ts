@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAudioCommands } from './audio.js';
 import { registerAuditCommands } from './audit.js';
 import { registerJobsCommands } from './jobs.js';
 import { registerKeysCommands } from './keys.js';
@@ -23,5 +24,6 @@ registerKeysCommands(program);
 registerAuditCommands(program);
 registerJobsCommands(program);
 registerIngestCommand(program);
+registerAudioCommands(program);
 
 await program.parseAsync(process.argv);
