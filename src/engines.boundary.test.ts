@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The redaction and audio engines are libraries on their own (CONVENTIONS.md, "Pure engines stay
- * pure"): every import in src/redaction (src/audio) must resolve inside that folder, or be a Node
+ * The redaction, audio and detection engines are libraries on their own (CONVENTIONS.md, "Pure engines stay
+ * pure"): every import in src/redaction (src/audio, src/detection) must resolve inside that folder, or be a Node
  * built-in or an npm package.
  */
 const SRC = dirname(fileURLToPath(import.meta.url));
@@ -43,6 +43,7 @@ it('finds imports (the scan itself works)', () => {
 describe.each([
   ['redaction', 20],
   ['audio', 8],
+  ['detection', 15],
 ])('src/%s imports nothing outside itself', (engine, least) => {
   const ROOT = join(SRC, engine);
   const files = sourceFiles(ROOT);

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAnomaliesCommands } from './anomalies.js';
 import { registerAudioCommands } from './audio.js';
 import { registerAuditCommands } from './audit.js';
 import { registerJobsCommands } from './jobs.js';
@@ -25,5 +26,6 @@ registerAuditCommands(program);
 registerJobsCommands(program);
 registerIngestCommand(program);
 registerAudioCommands(program);
+registerAnomaliesCommands(program);
 
 await program.parseAsync(process.argv);
