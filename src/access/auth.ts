@@ -63,6 +63,11 @@ export function createAuthService(ctx: AccessContext): AuthService {
         await failAttempt(ctx, user, 'auth.login', { reason: 'bad_password' }, from);
         throw authErrors.invalid_credentials();
       }
+      // Told only to someone who knows the password: suspension is not learned by guessing.
+      if (user.suspendedAt) {
+        await ctx.recordAlone({ actor: actorOf(user), action: 'auth.login', brandId: null, outcome: 'denied', details: { reason: 'suspended' } }, from);
+        throw authErrors.suspended();
+      }
       const rehashed = needsRehash(user.passwordHash) ? await hashPassword(password) : null;
       return ctx.db.transaction(async (tx) => {
         if (rehashed) await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [user.id, rehashed]);

@@ -8,6 +8,7 @@ export const authErrors = errorCodes('auth', {
   invalid_credentials: ['unauthenticated', 'Email or password is incorrect'],
   locked: ['locked', 'Account temporarily locked after too many failed attempts'],
   rate_limited: ['rate_limited', 'Too many attempts; try again later'],
+  suspended: ['forbidden', 'This account is suspended; ask your security administrator'],
   unauthenticated: ['unauthenticated', 'Sign in first'],
   session_expired: ['unauthenticated', 'Session expired; sign in again'],
   wrong_step: ['forbidden', 'This step is not available in the current sign-in state'],

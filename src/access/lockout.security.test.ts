@@ -101,4 +101,20 @@ forEachDatabase('access security: lockout and rate limits', (getDb) => {
     await f.access.rateLimiter.reset(key);
     expect((await f.access.rateLimiter.hit(key, 5, 3600)).allowed).toBe(true);
   });
+
+  it('a suspended user is signed out everywhere and cannot sign in until reinstated; each step is audited', async () => {
+    const s = await f.signedIn('agent', (await f.brand()).id);
+    f.advance(300);
+    expect(await f.access.auth.resolveSession(s.sessionId)).not.toBeNull();
+    expect(await f.access.users.suspend(f.system, s.user.id)).toEqual({ sessionsEnded: 1 });
+    await expect(f.access.auth.resolveSession(s.sessionId)).rejects.toMatchObject({ code: 'auth.session_expired' });
+    expect(await loginCode(s.email, f.password)).toBe('auth.suspended');
+    // Without the password nothing tells that the account is suspended.
+    expect(await loginCode(s.email, 'a wrong password')).toBe('auth.invalid_credentials');
+    expect((await f.access.users.list(f.system)).find((u) => u.id === s.user.id)?.suspended).toBe(true);
+    await f.access.users.reinstate(f.system, s.user.id);
+    expect(await loginCode(s.email, f.password)).toBe('ok');
+    const actions = (await f.events(s.user.id)).map((e) => `${e.action}:${e.outcome}`);
+    expect(actions).toContain('auth.login:denied');
+  });
 });

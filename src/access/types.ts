@@ -77,6 +77,8 @@ export interface User {
   displayName: string;
   isSecurityAdmin: boolean;
   locked: boolean;
+  /** Suspended by a security admin (incident containment): cannot sign in until reinstated. */
+  suspended: boolean;
   mfaEnrolled: boolean;
   assignments: Assignment[];
 }

@@ -12,6 +12,7 @@ export interface UserRecord {
   passwordChangeRequired: boolean;
   failedAttempts: number;
   lockedUntil: Date | null;
+  suspendedAt: Date | null;
 }
 
 interface UserRow {
@@ -23,10 +24,11 @@ interface UserRow {
   password_change_required: boolean;
   failed_attempts: number;
   locked_until: Date | null;
+  suspended_at: Date | null;
 }
 
 const USER_COLUMNS =
-  'id, email, display_name, is_security_admin, password_hash, password_change_required, failed_attempts, locked_until';
+  'id, email, display_name, is_security_admin, password_hash, password_change_required, failed_attempts, locked_until, suspended_at';
 
 function toRecord(r: UserRow): UserRecord {
   return {
@@ -38,6 +40,7 @@ function toRecord(r: UserRow): UserRecord {
     passwordChangeRequired: r.password_change_required,
     failedAttempts: Number(r.failed_attempts),
     lockedUntil: r.locked_until === null ? null : new Date(r.locked_until),
+    suspendedAt: r.suspended_at === null ? null : new Date(r.suspended_at),
   };
 }
 
@@ -140,6 +143,7 @@ export function toUser(u: UserRecord, mfaEnrolled: boolean, assignments: Assignm
     displayName: u.displayName,
     isSecurityAdmin: u.isSecurityAdmin,
     locked: u.lockedUntil !== null && u.lockedUntil > now,
+    suspended: u.suspendedAt !== null,
     mfaEnrolled,
     assignments,
   };

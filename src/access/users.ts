@@ -18,6 +18,11 @@ export interface UserService {
   /** Removes TOTP, passkeys and recovery codes and ends the user's sessions: next sign-in enrolls again. */
   resetMfa(principal: Principal, userId: string): Promise<void>;
   unlock(principal: Principal, userId: string): Promise<void>;
+  /** Containment: no sign-in and every session ended until reinstated. Returns the sessions ended. */
+  suspend(principal: Principal, userId: string): Promise<{ sessionsEnded: number }>;
+  reinstate(principal: Principal, userId: string): Promise<void>;
+  /** Signs the user out everywhere (a stolen session cookie stops working at once). */
+  endSessions(principal: Principal, userId: string): Promise<{ sessionsEnded: number }>;
 }
 
 export function createUserService(ctx: AccessContext): UserService {
@@ -125,6 +130,37 @@ export function createUserService(ctx: AccessContext): UserService {
         await tx.query('DELETE FROM mfa_recovery_codes WHERE user_id = $1', [userId]);
         await closeUserSessions(tx, userId);
         await ctx.record(tx, { actor: principal.actor, action: 'user.mfa_reset', brandId: null, outcome: 'success', target: { type: 'user', id: userId } }, principal);
+      });
+    },
+
+    async suspend(principal, userId) {
+      await requireOverUser(principal, 'user.manage', userId);
+      if (!v.isUuid(userId) || !(await findUserById(ctx.db, userId))) throw accessErrors.user_not_found();
+      if (principal.actor.kind === 'user' && principal.actor.id === userId) throw accessErrors.invalid_input('You cannot suspend your own account');
+      return ctx.db.transaction(async (tx) => {
+        await tx.query('UPDATE users SET suspended_at = COALESCE(suspended_at, $2) WHERE id = $1', [userId, ctx.now()]);
+        const sessionsEnded = await closeUserSessions(tx, userId);
+        await ctx.record(tx, { actor: principal.actor, action: 'user.suspend', brandId: null, outcome: 'success', target: { type: 'user', id: userId }, details: { sessionsEnded } }, principal);
+        return { sessionsEnded };
+      });
+    },
+
+    async reinstate(principal, userId) {
+      await requireOverUser(principal, 'user.manage', userId);
+      if (!v.isUuid(userId) || !(await findUserById(ctx.db, userId))) throw accessErrors.user_not_found();
+      await ctx.db.transaction(async (tx) => {
+        await tx.query('UPDATE users SET suspended_at = NULL WHERE id = $1', [userId]);
+        await ctx.record(tx, { actor: principal.actor, action: 'user.reinstate', brandId: null, outcome: 'success', target: { type: 'user', id: userId } }, principal);
+      });
+    },
+
+    async endSessions(principal, userId) {
+      await requireOverUser(principal, 'user.manage', userId);
+      if (!v.isUuid(userId) || !(await findUserById(ctx.db, userId))) throw accessErrors.user_not_found();
+      return ctx.db.transaction(async (tx) => {
+        const sessionsEnded = await closeUserSessions(tx, userId);
+        await ctx.record(tx, { actor: principal.actor, action: 'user.end_sessions', brandId: null, outcome: 'success', target: { type: 'user', id: userId }, details: { sessionsEnded } }, principal);
+        return { sessionsEnded };
       });
     },
 

@@ -47,7 +47,9 @@ export function createDetector(options: DetectorOptions = {}): Detector {
   /** Anonymous sign-in failures are tracked per address, so guessing across accounts shows. */
   function actorOf(e: DetectionEvent): { kind: string; id: string } | null {
     if (e.actor.kind === 'user' || e.actor.kind === 'api_key') return e.actor;
-    if (e.actor.kind === 'anonymous' && e.ip) return { kind: 'network', id: e.ip };
+    // The platform records callers it does not know as system:unauthenticated.
+    const anonymous = e.actor.kind === 'anonymous' || (e.actor.kind === 'system' && e.actor.id === 'unauthenticated');
+    if (anonymous && e.ip) return { kind: 'network', id: e.ip };
     return null;
   }
 

@@ -70,6 +70,9 @@ const POLICY: Record<string, Case> = {
   },
   'POST /api/v1/users/:userId/mfa/reset': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/users/${t.victimUserId}/mfa/reset` }) },
   'POST /api/v1/users/:userId/unlock': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/users/${t.victimUserId}/unlock` }) },
+  'POST /api/v1/users/:userId/suspend': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/users/${t.victimUserId}/suspend` }) },
+  'POST /api/v1/users/:userId/reinstate': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/users/${t.victimUserId}/reinstate` }) },
+  'POST /api/v1/users/:userId/sessions/end': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/users/${t.victimUserId}/sessions/end` }) },
   'GET /api/v1/brands/:brandId/api-keys': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/api-keys` }) },
   'POST /api/v1/brands/:brandId/api-keys': {
     scope: 'brand',

@@ -24,6 +24,7 @@ export const UserOut = z.object({
   displayName: z.string(),
   isSecurityAdmin: z.boolean(),
   locked: z.boolean(),
+  suspended: z.boolean(),
   mfaEnrolled: z.boolean(),
   assignments: z.array(AssignmentOut),
 });

@@ -9,7 +9,7 @@ const tags = ['users'];
 const UserParams = z.strictObject({ userId: z.uuid() });
 const Assignments = z.array(AssignmentIn).max(500);
 
-/** People: invite (one-time password shown once), roles per brand, MFA reset, unlock. */
+/** People: invite (one-time password shown once), roles per brand, MFA reset, unlock, suspension, ending sessions. */
 export function userRoutes(app: ZodApp, { access }: AppServices): void {
   app.get(
     '/users',
@@ -48,5 +48,24 @@ export function userRoutes(app: ZodApp, { access }: AppServices): void {
       await access.users.unlock(principalOf(req), req.params.userId);
       return reply.code(204).send();
     },
+  );
+  const SessionsEnded = z.object({ sessionsEnded: z.number().int() });
+  app.post(
+    '/users/:userId/suspend',
+    { config: { auth: 'session' }, schema: { tags, params: UserParams, body: NoBody, response: { 200: SessionsEnded } } },
+    async (req) => access.users.suspend(principalOf(req), req.params.userId),
+  );
+  app.post(
+    '/users/:userId/reinstate',
+    { config: { auth: 'session' }, schema: { tags, params: UserParams, body: NoBody, response: { 204: Empty } } },
+    async (req, reply) => {
+      await access.users.reinstate(principalOf(req), req.params.userId);
+      return reply.code(204).send();
+    },
+  );
+  app.post(
+    '/users/:userId/sessions/end',
+    { config: { auth: 'session' }, schema: { tags, params: UserParams, body: NoBody, response: { 200: SessionsEnded } } },
+    async (req) => access.users.endSessions(principalOf(req), req.params.userId),
   );
 }
