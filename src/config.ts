@@ -39,6 +39,31 @@ const ConfigSchema = z.object({
    */
   CALLVAULT_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   CALLVAULT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  /** Unusual-access detection over the audit trail (one node at a time scores, under a lease). */
+  CALLVAULT_DETECTION: z.enum(['on', 'off']).default('on'),
+  CALLVAULT_DETECTION_SCAN_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** Alerts of this severity or above open an incident by themselves; off: always by a person. */
+  CALLVAULT_INCIDENT_AUTO_OPEN: z.enum(['off', 'medium', 'high', 'critical']).default('critical'),
+  /** Hours to notify the affected brands (the BPO is their processor: "without undue delay", GDPR Art. 33(2)). */
+  CALLVAULT_INCIDENT_BRAND_NOTICE_HOURS: z.coerce.number().min(0.25).max(720).default(24),
+  /** Hours for CCPA / California notice (Cal. Civ. Code 1798.82: "most expedient time possible"). */
+  CALLVAULT_INCIDENT_CCPA_HOURS: z.coerce.number().min(0.25).max(720).default(72),
+  /** Hours to notify the acquirer and card brands of exposed payment data (PCI: "immediately"). */
+  CALLVAULT_INCIDENT_PCI_HOURS: z.coerce.number().min(0.25).max(720).default(24),
+  /** Reminders at these fractions of each clock's time (comma-separated, each above 0 and below 1). */
+  CALLVAULT_INCIDENT_REMINDERS: z
+    .string()
+    .regex(/^\s*0?\.\d+(\s*,\s*0?\.\d+)*\s*$/, 'must be fractions between 0 and 1, comma-separated, e.g. 0.5,0.8')
+    .default('0.5,0.8'),
+  /** Incident reminders and openings are POSTed here as JSON (ids and deadlines only). */
+  CALLVAULT_NOTIFY_WEBHOOK_URL: z.string().url().optional(),
+  /** smtp://user:pass@host:port or smtps://...: reminders are also e-mailed to CALLVAULT_NOTIFY_EMAIL_TO. */
+  CALLVAULT_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL').optional(),
+  CALLVAULT_NOTIFY_EMAIL_FROM: z.string().email().default('callvault@localhost'),
+  CALLVAULT_NOTIFY_EMAIL_TO: z
+    .string()
+    .regex(/^[^\s@,]+@[^\s@,]+(\s*,\s*[^\s@,]+@[^\s@,]+)*$/, 'must be e-mail addresses, comma-separated')
+    .optional(),
   CALLVAULT_TRUST_PROXY: z.string().regex(/^[0-9A-Za-z.:/, ]+$/, 'must be IP addresses, CIDRs or loopback/linklocal/uniquelocal').optional(),
 });
 
@@ -59,6 +84,24 @@ export interface Config {
   jobLeaseSeconds: number;
   /** Jobs this node's worker runs at once. */
   workerConcurrency: number;
+  detection: { enabled: boolean; scanSeconds: number };
+  incidents: IncidentSettings;
+  notify: NotifySettings;
+}
+
+export interface IncidentSettings {
+  autoOpenSeverity: 'medium' | 'high' | 'critical' | null;
+  brandNoticeHours: number;
+  ccpaHours: number;
+  pciHours: number;
+  reminderFractions: number[];
+}
+
+export interface NotifySettings {
+  webhookUrl: string | undefined;
+  smtpUrl: string | undefined;
+  emailFrom: string;
+  emailTo: string[];
 }
 
 const LOCAL_HOSTS = new Set(['0.0.0.0', '127.0.0.1', '::', '::1']);
@@ -100,6 +143,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.CALLVAULT_TRUST_PROXY,
     jobLeaseSeconds: c.CALLVAULT_JOB_LEASE_SECONDS,
     workerConcurrency: c.CALLVAULT_WORKER_CONCURRENCY,
+    detection: { enabled: c.CALLVAULT_DETECTION === 'on', scanSeconds: c.CALLVAULT_DETECTION_SCAN_SECONDS },
+    incidents: {
+      autoOpenSeverity: c.CALLVAULT_INCIDENT_AUTO_OPEN === 'off' ? null : c.CALLVAULT_INCIDENT_AUTO_OPEN,
+      brandNoticeHours: c.CALLVAULT_INCIDENT_BRAND_NOTICE_HOURS,
+      ccpaHours: c.CALLVAULT_INCIDENT_CCPA_HOURS,
+      pciHours: c.CALLVAULT_INCIDENT_PCI_HOURS,
+      reminderFractions: [...new Set(c.CALLVAULT_INCIDENT_REMINDERS.split(',').map((f) => Number(f.trim())))].filter((f) => f > 0 && f < 1).sort(),
+    },
+    notify: {
+      webhookUrl: c.CALLVAULT_NOTIFY_WEBHOOK_URL,
+      smtpUrl: c.CALLVAULT_SMTP_URL,
+      emailFrom: c.CALLVAULT_NOTIFY_EMAIL_FROM,
+      emailTo: c.CALLVAULT_NOTIFY_EMAIL_TO ? c.CALLVAULT_NOTIFY_EMAIL_TO.split(',').map((a) => a.trim()) : [],
+    },
   };
 }
 

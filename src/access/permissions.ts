@@ -25,6 +25,11 @@ export const ACTIONS = [
   'call.original.request',
   'policy.read',
   'policy.manage',
+  // Unusual-access alerts and the incidents opened from them: security admins act, auditors watch.
+  'alert.read',
+  'alert.manage',
+  'incident.read',
+  'incident.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -33,7 +38,7 @@ const GRANTS: Readonly<Record<Role, ReadonlySet<Action>>> = {
   supervisor: new Set<Action>(['brand.read', 'user.read', 'call.read', 'call.score', 'call.original.request', 'policy.read']),
   agent: new Set<Action>(['brand.read']),
   qa_reviewer: new Set<Action>(['brand.read', 'call.read', 'call.score', 'policy.read']),
-  auditor: new Set<Action>(['brand.read', 'audit.read', 'audit.verify', 'audit.export']),
+  auditor: new Set<Action>(['brand.read', 'audit.read', 'audit.verify', 'audit.export', 'alert.read', 'incident.read']),
 };
 
 /** Whether `role` grants `action`; unknown roles and actions are denied. */

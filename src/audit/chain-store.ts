@@ -192,3 +192,12 @@ export async function allChainIds(q: Queryable): Promise<string[]> {
   );
   return rows.map((r) => r.chain_id);
 }
+
+/** Events of a chain at or after `since`, up to `toSeq`, in seq order, paged by `afterSeq` (detection warm-up). */
+export async function eventsSince(q: Queryable, chainId: string, since: Date, afterSeq: number, toSeq: number, limit: number): Promise<StoredEvent[]> {
+  const { rows } = await q.query<Record<string, unknown>>(
+    `SELECT * FROM audit_events WHERE chain_id = $1 AND at >= $2 AND seq > $3 AND seq <= $4 ORDER BY seq LIMIT $5`,
+    [chainId, since, afterSeq, toSeq, limit],
+  );
+  return rows.map(rowToEvent);
+}

@@ -15,3 +15,5 @@ export { formatCef, formatEvent, formatJsonl, formatSyslog, toView, type AuditEv
 export { forwardPending, openSyslogSender, parseSyslogUrl, type SyslogSender, type SyslogTarget } from './forwarder.js';
 export { consistencyProof, frontierRoot, inclusionProof, leafHash, merkleRoot, verifyConsistency, verifyInclusion } from './merkle.js';
 export { canonicalJson } from './canonical.js';
+/** Reading the trail in order, for consumers that follow it (SIEM forwarding, detection). */
+export { allChainIds, eventsAfter, eventsSince, type StoredEvent } from './chain-store.js';

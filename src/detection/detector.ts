@@ -24,6 +24,11 @@ export interface Detector {
   observe(event: DetectionEvent): Alert[];
   /** Every alert raised so far, with the evidence gathered while it was open. */
   alerts(): Alert[];
+  /**
+   * Alerts raised or grown (new evidence, reasons, a higher score) since the last call: what a
+   * store of alerts must write after a batch of events.
+   */
+  takeChanged(): Alert[];
   readonly stats: { events: number; actors: number; peerGroups: number };
 }
 
@@ -42,6 +47,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
   const alertsOf = new Map<string, ActorAlerts>();
   const groups = new Map<string, PeerGroup>();
   const raised: Alert[] = [];
+  const changed = new Set<Alert>();
   const stats = { events: 0, actors: 0, peerGroups: 0 };
 
   /** Anonymous sign-in failures are tracked per address, so guessing across accounts shows. */
@@ -152,6 +158,7 @@ export function createDetector(options: DetectorOptions = {}): Detector {
       let a = alertsOf.get(key);
       if (!a) alertsOf.set(key, (a = new ActorAlerts(actor, p.role)));
       const alert = a.add(e.at, e.brandId, signals);
+      if (a.open) changed.add(a.open);
       if (!alert) return [];
       // What the actor does while under an alert must not become its new normal.
       p.frozenUntil = e.at + ALERT_OPEN_MS;
@@ -159,5 +166,10 @@ export function createDetector(options: DetectorOptions = {}): Detector {
       return [alert];
     },
     alerts: () => raised,
+    takeChanged() {
+      const out = [...changed];
+      changed.clear();
+      return out;
+    },
   };
 }

@@ -3,6 +3,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessRoutes } from '../access/routes/index.js';
+import { alertRoutes } from '../anomalies/index.js';
 import { auditRoutes } from '../audit/routes.js';
 import { callRoutes } from '../calls/routes/index.js';
 import { vaultRoutes } from '../vault/routes.js';
@@ -21,7 +22,7 @@ import type { AppServices, RouteModule } from './services.js';
 import type { ZodApp } from './types.js';
 
 /** Each module registers its own routes; this list is the only place they meet. */
-const ROUTE_MODULES: readonly RouteModule[] = [accessRoutes, auditRoutes, vaultRoutes, callRoutes];
+const ROUTE_MODULES: readonly RouteModule[] = [accessRoutes, auditRoutes, vaultRoutes, callRoutes, alertRoutes];
 
 export interface BuildAppOptions {
   /** Folder of the built console; false serves none (tests that do not need it). Default console/dist. */

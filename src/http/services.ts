@@ -1,4 +1,5 @@
 import type { AccessServices } from '../access/index.js';
+import type { AlertService, DetectionMonitor } from '../anomalies/index.js';
 import type { AuditService, ChainedAuditLog } from '../audit/index.js';
 import type { CallServices } from '../calls/index.js';
 import type { Config } from '../config.js';
@@ -15,6 +16,9 @@ export interface AppServices {
   auditService: AuditService;
   keys: KeyService;
   calls: CallServices;
+  alerts: AlertService;
+  /** This node's share of continuous detection (scans run by the worker when it holds the lease). */
+  detection: DetectionMonitor;
 }
 
 /** A module's routes: registered under /api/v1 by the app factory, which only lists the modules. */

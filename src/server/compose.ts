@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { createAccessServices, type AccessLimits } from '../access/index.js';
+import { createAlertService, createDetectionMonitor } from '../anomalies/index.js';
 import { createAuditLog, createAuditService } from '../audit/index.js';
 import { createAudioRecordingRedactor } from '../calls/audio-recordings.js';
 import { createCallServices, type CallsLimits } from '../calls/index.js';
@@ -43,5 +44,7 @@ export async function composeServices(db: Db, config: Config, opts: ComposeOptio
     { db, vault, audit, store, ...(opts.clock && { clock: opts.clock }), ...(opts.callsLimits && { limits: opts.callsLimits }) },
     createAudioRecordingRedactor(),
   );
-  return { config, db, access, vault, audit, auditService, keys, calls };
+  const alerts = createAlertService({ db, audit, ...(opts.clock && { now: opts.clock }) });
+  const detection = createDetectionMonitor({ db, audit, ...(opts.clock && { now: opts.clock }) });
+  return { config, db, access, vault, audit, auditService, keys, calls, alerts, detection };
 }

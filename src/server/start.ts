@@ -37,6 +37,8 @@ export async function createServer(config: Config, opts: ComposeOptions & { cons
     async close() {
       await app.close();
       await worker.stop();
+      // Another node takes detection over at once instead of after the lease runs out.
+      await services.detection.release().catch(() => undefined);
       if (!opts.db) await db.close();
     },
   };

@@ -26,6 +26,9 @@ export function createServerWorker(services: Services, log: (what: string, summa
           await audit.checkpointStale(db, config.auditCheckpointSeconds);
         },
       },
+      ...(config.detection.enabled
+        ? [{ name: 'detection.scan', everyMs: config.detection.scanSeconds * 1000, run: async () => void (await services.detection.scan()) }]
+        : []),
     ],
     onError: log,
   });
