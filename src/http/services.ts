@@ -2,6 +2,7 @@ import type { AccessServices } from '../access/index.js';
 import type { AlertService, DetectionMonitor } from '../anomalies/index.js';
 import type { AuditService, ChainedAuditLog } from '../audit/index.js';
 import type { CallServices } from '../calls/index.js';
+import type { IncidentService, Notifier } from '../incidents/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/types.js';
 import type { KeyService, VaultService } from '../vault/index.js';
@@ -19,6 +20,8 @@ export interface AppServices {
   alerts: AlertService;
   /** This node's share of continuous detection (scans run by the worker when it holds the lease). */
   detection: DetectionMonitor;
+  incidents: IncidentService;
+  notifier: Notifier;
 }
 
 /** A module's routes: registered under /api/v1 by the app factory, which only lists the modules. */

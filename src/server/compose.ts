@@ -4,6 +4,7 @@ import { createAlertService, createDetectionMonitor } from '../anomalies/index.j
 import { createAuditLog, createAuditService } from '../audit/index.js';
 import { createAudioRecordingRedactor } from '../calls/audio-recordings.js';
 import { createCallServices, type CallsLimits } from '../calls/index.js';
+import { createIncidentService, createNotifier } from '../incidents/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/types.js';
 import type { AppServices } from '../http/services.js';
@@ -45,6 +46,8 @@ export async function composeServices(db: Db, config: Config, opts: ComposeOptio
     createAudioRecordingRedactor(),
   );
   const alerts = createAlertService({ db, audit, ...(opts.clock && { now: opts.clock }) });
-  const detection = createDetectionMonitor({ db, audit, ...(opts.clock && { now: opts.clock }) });
-  return { config, db, access, vault, audit, auditService, keys, calls, alerts, detection };
+  const notifier = createNotifier(config.notify);
+  const incidents = createIncidentService({ db, vault, audit, access, settings: config.incidents, notifier, publicUrl: config.publicUrl, ...(opts.clock && { now: opts.clock }) });
+  const detection = createDetectionMonitor({ db, audit, onRaised: async (raised) => void (await incidents.autoOpen(raised)), ...(opts.clock && { now: opts.clock }) });
+  return { config, db, access, vault, audit, auditService, keys, calls, alerts, detection, incidents, notifier };
 }

@@ -39,6 +39,7 @@ export async function createServer(config: Config, opts: ComposeOptions & { cons
       await worker.stop();
       // Another node takes detection over at once instead of after the lease runs out.
       await services.detection.release().catch(() => undefined);
+      services.notifier.close();
       if (!opts.db) await db.close();
     },
   };

@@ -29,6 +29,7 @@ export function createServerWorker(services: Services, log: (what: string, summa
       ...(config.detection.enabled
         ? [{ name: 'detection.scan', everyMs: config.detection.scanSeconds * 1000, run: async () => void (await services.detection.scan()) }]
         : []),
+      { name: 'incidents.reminders', everyMs: 60_000, run: async () => void (await services.incidents.sendReminders()) },
     ],
     onError: log,
   });
