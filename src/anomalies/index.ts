@@ -4,6 +4,6 @@
  */
 export { createDetectionMonitor, type DetectionMonitor, type MonitorOptions, type ScanResult } from './monitor.js';
 export { createAlertService, alertErrors, mayOnAlert, type AlertService, type AlertFilter } from './service.js';
-export { ALERT_STATUSES, alertsOfActor, findAlert, setAlertStatus, type AlertStatus, type StoredAlert } from './alerts-data.js';
-export { alertRoutes, AlertOut } from './routes.js';
+export { ALERT_STATUSES, alertsOfActor, findAlert, setAlertStatus, upsertAlerts, type AlertStatus, type StoredAlert } from './alerts-data.js';
+export { alertRoutes, AlertId, AlertOut } from './routes.js';
 export { loadDirectory } from './directory-source.js';

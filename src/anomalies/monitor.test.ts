@@ -89,6 +89,7 @@ forEachDatabase('continuous detection and alerts', (getDb) => {
     expect((await get(t, '/api/v1/alerts', auditor)).json<{ items: unknown[] }>().items).toHaveLength(0);
     expect((await get(t, `/api/v1/alerts/${alert!.id}`, auditor)).statusCode).toBe(404);
     expect((await get(t, '/api/v1/alerts/not-an-id', admin)).statusCode).toBe(400);
+    expect((await get(t, '/api/v1/alerts/al_00000000000000000000', admin)).statusCode).toBe(404);
     const acks = await t.services.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'alert.acknowledge' AND target_id = $1`, [alert!.id]);
     expect(acks.rows[0]?.n).toBe(1);
   });

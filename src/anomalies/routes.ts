@@ -25,7 +25,9 @@ export const AlertOut = z.object({
   updatedAt: z.string(),
 });
 
-const AlertParams = z.strictObject({ alertId: z.string().regex(/^al_[0-9a-f]{20}$/, 'expected an alert id (al_ and 20 hex digits)') });
+/** Alert ids are the detector's: al_ and 20 hex digits. */
+export const AlertId = z.string().regex(/^al_[0-9a-f]{20}$/, 'expected an alert id (al_ and 20 hex digits)');
+const AlertParams = z.strictObject({ alertId: AlertId });
 
 /** Unusual-access alerts: security admins and auditors of the brands they concern. */
 export function alertRoutes(app: ZodApp, { alerts }: AppServices): void {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Role } from '../access/index.js';
+import { upsertAlerts } from '../anomalies/index.js';
 import { forEachDatabase } from '../testing/databases.js';
 import { matrixCall } from '../calls/calls.test-helpers.js';
 import { CSRF, operator, signInFirstTime, startTestServer, type TestServer } from './http.test-helpers.js';
@@ -21,6 +22,9 @@ interface Target {
   victimKeyIds: string[];
   /** A redacted call of the brand, with a recording. */
   callId: string;
+  /** An alert about the brand, and an incident of it. */
+  alertId: string;
+  incidentId: string;
 }
 interface Req {
   url: string;
@@ -37,6 +41,7 @@ interface Case {
 }
 
 const ADMIN_ONLY: Caller[] = ['security_admin'];
+const WATCHERS: Caller[] = ['auditor', 'security_admin'];
 const CALL_READERS: Caller[] = ['qa_reviewer', 'supervisor', 'security_admin', 'api_key'];
 const SIGNED_IN: Caller[] = ['agent', 'qa_reviewer', 'supervisor', 'auditor', 'security_admin'];
 const POLICY: Record<string, Case> = {
@@ -112,6 +117,25 @@ const POLICY: Record<string, Case> = {
     req: (t) => ({ url: `/api/v1/brands/${t.brandId}/redaction-policy/preview`, body: { text: 'my card is 4111 1111 1111 1111' } }),
   },
   'GET /api/v1/audit/verify': { scope: 'brand', allow: ['security_admin', 'auditor', 'api_key'], req: (t) => ({ url: `/api/v1/audit/verify?brandId=${t.brandId}` }) },
+  'GET /api/v1/alerts': { scope: 'self', allow: WATCHERS, req: () => ({ url: '/api/v1/alerts' }) },
+  'GET /api/v1/alerts/:alertId': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/alerts/${t.alertId}` }) },
+  'POST /api/v1/alerts/:alertId/status': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/alerts/${t.alertId}/status`, body: { status: 'acknowledged' } }) },
+  'POST /api/v1/alerts/:alertId/incident': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/alerts/${t.alertId}/incident`, body: {} }) },
+  'GET /api/v1/incidents': { scope: 'self', allow: WATCHERS, req: () => ({ url: '/api/v1/incidents' }) },
+  'POST /api/v1/incidents': {
+    scope: 'brand',
+    allow: ADMIN_ONLY,
+    req: (t, n) => ({ url: '/api/v1/incidents', body: { title: `Matrix incident ${n}`, playbook: 'lost_device', severity: 'low', brandIds: [t.brandId] } }),
+  },
+  'GET /api/v1/incidents/:incidentId': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/incidents/${t.incidentId}` }) },
+  'PATCH /api/v1/incidents/:incidentId': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/incidents/${t.incidentId}`, body: { severity: 'high' } }) },
+  'GET /api/v1/incidents/:incidentId/timeline': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/incidents/${t.incidentId}/timeline` }) },
+  'POST /api/v1/incidents/:incidentId/notes': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/incidents/${t.incidentId}/notes`, body: { text: 'matrix note' } }) },
+  'PUT /api/v1/incidents/:incidentId/tasks/:position': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/incidents/${t.incidentId}/tasks/1`, body: { done: true } }) },
+  'POST /api/v1/incidents/:incidentId/clocks/:kind/met': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/incidents/${t.incidentId}/clocks/gdpr_authority/met` }) },
+  'POST /api/v1/incidents/:incidentId/containment': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/incidents/${t.incidentId}/containment`, body: { action: 'end_sessions' } }) },
+  'GET /api/v1/incidents/:incidentId/blast-radius': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/incidents/${t.incidentId}/blast-radius` }) },
+  'GET /api/v1/incidents/:incidentId/report': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/incidents/${t.incidentId}/report` }) },
 };
 
 forEachDatabase('authorization matrix', (getDb) => {
@@ -141,8 +165,21 @@ forEachDatabase('authorization matrix', (getDb) => {
     // A redacted call with a recording in each brand; B's carries a marker that must never reach A's people.
     const callA = await matrixCall(t, brandA.id, 'Own caller');
     const callB = await matrixCall(t, brandB.id, `Foreign${suffix}`);
-    Object.assign(own, { brandId: brandA.id, victimUserId: va.user.id, victimKeyIds: va.keyIds, callId: callA });
-    Object.assign(foreign, { brandId: brandB.id, victimUserId: vb.user.id, victimKeyIds: vb.keyIds, callId: callB });
+    // An alert and an incident about each brand's victim; B's incident title is B's to know.
+    const alertAndIncident = async (brandId: string, userId: string, title: string) => {
+      const alertId = `al_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
+      const at = new Date().toISOString();
+      await upsertAlerts(t.services.db, [
+        { id: alertId, raisedAt: at, actor: { kind: 'user', id: userId }, role: 'qa_reviewer', brandIds: [brandId], severity: 'medium', score: 80, rules: ['record_volume'], reasons: ['40 records in an hour'], evidence: [`${brandId}:1`], firstEventAt: at, lastEventAt: at },
+      ], new Date());
+      const incident = await t.services.incidents.open(operator, { title, playbook: 'account_compromise', severity: 'medium', brandIds: [brandId], suspect: { kind: 'user', id: userId } });
+      return { alertId, incidentId: incident.id };
+    };
+    const ia = await alertAndIncident(brandA.id, va.user.id, 'Own incident');
+    const ib = await alertAndIncident(brandB.id, vb.user.id, `Foreign incident ${suffix}`);
+    foreignMarkers.push(`Foreign incident ${suffix}`, ib.incidentId, ib.alertId);
+    Object.assign(own, { brandId: brandA.id, victimUserId: va.user.id, victimKeyIds: va.keyIds, callId: callA, ...ia });
+    Object.assign(foreign, { brandId: brandB.id, victimUserId: vb.user.id, victimKeyIds: vb.keyIds, callId: callB, ...ib });
     foreignMarkers.push(callB, `ext-Foreign${suffix}`);
     foreignMarkers.push(vb.user.email, vb.user.displayName);
     const foreignKeys = await access.apiKeys.list(operator, brandB.id);

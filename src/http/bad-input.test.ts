@@ -47,7 +47,9 @@ forEachDatabase('bad input over HTTP', (getDb) => {
       headers: { ...CSRF, cookie: `cv_session=${cookie}`, ...(payload !== undefined && { 'content-type': contentType }) },
       ...(payload !== undefined && { payload }),
     });
-  const concrete = (url: string) => url.replace(/:(\w+)/g, '00000000-0000-4000-8000-000000000000');
+  /** A well-formed value for each path parameter (ids are UUIDs but for alerts and task positions). */
+  const WELL_FORMED: Record<string, string> = { alertId: 'al_00000000000000000000', position: '1', kind: 'gdpr_authority' };
+  const concrete = (url: string) => url.replace(/:(\w+)/g, (_m, name: string) => WELL_FORMED[name] ?? '00000000-0000-4000-8000-000000000000');
 
   function expectClientError(res: { statusCode: number; json: () => unknown }, status: number | number[], code?: string) {
     const statuses = Array.isArray(status) ? status : [status];

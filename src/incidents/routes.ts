@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AlertId } from '../anomalies/index.js';
 import { principalOf } from '../http/auth.js';
 import { Empty } from '../http/schemas.js';
 import type { AppServices } from '../http/services.js';
@@ -108,7 +109,7 @@ export function incidentRoutes(app: ZodApp, { incidents }: AppServices): void {
       config: { auth: 'session' },
       schema: {
         tags,
-        params: z.strictObject({ alertId: z.string().regex(/^al_[0-9a-f]{20}$/, 'expected an alert id (al_ and 20 hex digits)') }),
+        params: z.strictObject({ alertId: AlertId }),
         body: z.strictObject({ playbook: z.enum(PLAYBOOKS).optional() }).nullish(),
         response: { 201: IncidentOut },
       },
