@@ -1,4 +1,12 @@
 import type {
+  Alert,
+  AlertStatus,
+  BlastRadius,
+  Incident,
+  IncidentSeverity,
+  IncidentStatus,
+  Playbook,
+  TimelineEntry,
   ApiKey,
   Assignment,
   AuditPage,
@@ -146,6 +154,23 @@ export const api = {
   redactionSettings: (brandId: string) => request<RedactionSettings>('GET', `/brands/${enc(brandId)}/redaction-policy`),
   saveRedactionSettings: (brandId: string, s: Pick<RedactionSettings, 'policy' | 'keepOriginalDays' | 'audioMode' | 'maskDtmf'>) =>
     request<RedactionSettings>('PUT', `/brands/${enc(brandId)}/redaction-policy`, s),
+  alerts: (q: { status?: AlertStatus; before?: string; limit?: number }) => request<{ items: Alert[]; nextBefore: string | null }>('GET', `/alerts${query({ ...q })}`),
+  setAlertStatus: (alertId: string, status: 'new' | 'acknowledged' | 'dismissed') => request<Alert>('POST', `/alerts/${enc(alertId)}/status`, { status }),
+  openIncidentFromAlert: (alertId: string) => request<Incident>('POST', `/alerts/${enc(alertId)}/incident`, {}),
+  incidents: (q: { status?: IncidentStatus }) => request<{ items: Incident[] }>('GET', `/incidents${query({ ...q })}`),
+  reportIncident: (input: { title: string; summary?: string; playbook: Playbook; severity: IncidentSeverity; brandIds: string[] }) => request<Incident>('POST', '/incidents', input),
+  incident: (id: string) => request<Incident>('GET', `/incidents/${enc(id)}`),
+  updateIncident: (id: string, patch: { status?: IncidentStatus; severity?: IncidentSeverity }) => request<Incident>('PATCH', `/incidents/${enc(id)}`, patch),
+  incidentTimeline: (id: string) => request<{ items: TimelineEntry[] }>('GET', `/incidents/${enc(id)}/timeline`),
+  incidentNote: (id: string, text: string) => request<void>('POST', `/incidents/${enc(id)}/notes`, { text }),
+  incidentTask: (id: string, position: number, done: boolean) => request<Incident>('PUT', `/incidents/${enc(id)}/tasks/${position}`, { done }),
+  incidentClockMet: (id: string, kind: string) => request<Incident>('POST', `/incidents/${enc(id)}/clocks/${enc(kind)}/met`),
+  incidentContain: (id: string, action: 'suspend_user' | 'end_sessions' | 'revoke_api_key') =>
+    request<{ action: string; sessionsEnded?: number }>('POST', `/incidents/${enc(id)}/containment`, { action }),
+  blastRadius: (id: string) => request<BlastRadius>('GET', `/incidents/${enc(id)}/blast-radius`),
+  /** Files the browser downloads or opens itself (the session cookie rides along). */
+  incidentFileUrl: (id: string, what: 'blast-radius.csv' | 'report.md' | 'report.html') =>
+    what === 'blast-radius.csv' ? `${BASE}/incidents/${enc(id)}/blast-radius?format=csv` : `${BASE}/incidents/${enc(id)}/report?format=${what === 'report.md' ? 'md' : 'html'}`,
   previewRedaction: (brandId: string, text: string, policy?: Record<string, unknown>) =>
     request<{ parts: ReviewPart[]; counts: Record<string, number> }>('POST', `/brands/${enc(brandId)}/redaction-policy/preview`, policy ? { text, policy } : { text }),
 };

@@ -181,3 +181,80 @@ export interface RedactionSettings {
   version: number;
   updatedAt: string | null;
 }
+
+export type AlertStatus = 'new' | 'acknowledged' | 'dismissed' | 'incident';
+export interface Alert {
+  id: string;
+  raisedAt: string;
+  actor: { kind: string; id: string };
+  role: string;
+  brandIds: string[];
+  severity: 'medium' | 'high' | 'critical';
+  score: number;
+  rules: string[];
+  reasons: string[];
+  evidence: string[];
+  firstEventAt: string;
+  lastEventAt: string;
+  status: AlertStatus;
+  statusBy: string | null;
+  incidentId: string | null;
+}
+
+export const INCIDENT_STATUSES = ['open', 'triage', 'contained', 'eradicated', 'recovered', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+export const PLAYBOOKS = ['account_compromise', 'data_exfiltration', 'lost_device', 'vendor_breach', 'payment_data_exposure'] as const;
+export type Playbook = (typeof PLAYBOOKS)[number];
+export type IncidentSeverity = 'low' | 'medium' | 'high' | 'critical';
+
+export interface IncidentClock {
+  kind: string;
+  label: string;
+  hours: number;
+  startedAt: string;
+  dueAt: string;
+  metAt: string | null;
+  metBy: string | null;
+  state: { status: 'running' | 'overdue' | 'met' | 'met_late'; remainingMs: number; elapsed: number };
+}
+
+export interface Incident {
+  id: string;
+  number: number;
+  title: string;
+  summary: string | null;
+  playbook: Playbook;
+  playbookTitle: string;
+  severity: IncidentSeverity;
+  status: IncidentStatus;
+  source: 'alert' | 'automatic' | 'reported';
+  ownerId: string | null;
+  suspect: { kind: 'user' | 'api_key'; id: string } | null;
+  windowFrom: string;
+  windowTo: string | null;
+  brandIds: string[];
+  awareAt: string;
+  createdAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  tasks: { position: number; title: string; doneAt: string | null; doneBy: string | null }[];
+  clocks: IncidentClock[];
+  alertIds: string[];
+}
+
+export interface TimelineEntry {
+  at: string;
+  kind: string;
+  text: string;
+  actor: string | null;
+  ref: string | null;
+}
+
+export interface BlastRadius {
+  actor: { kind: string; id: string };
+  from: string;
+  to: string;
+  totalRecords: number;
+  deniedAttempts: number;
+  brands: { brandId: string; calls: number; payments: number; customers: number; records: { type: string; id: string; actions: string[]; events: number; firstAt: string; lastAt: string }[] }[];
+}

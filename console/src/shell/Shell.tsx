@@ -5,6 +5,9 @@ import { UsersPage } from '../admin/UsersPage.js';
 import { AuditPage } from '../audit/AuditPage.js';
 import { CallReviewPage } from '../calls/CallReviewPage.js';
 import { CallsPage } from '../calls/CallsPage.js';
+import { AlertsPage } from '../incidents/AlertsPage.js';
+import { IncidentPage } from '../incidents/IncidentPage.js';
+import { IncidentsPage } from '../incidents/IncidentsPage.js';
 import { PolicyPage } from '../policy/PolicyPage.js';
 import type { Me } from '../types.js';
 import { AccountPage } from './AccountPage.js';
@@ -23,7 +26,7 @@ export function Shell({
 }) {
   const pages = pagesFor(me);
   const route = useHashRoute();
-  // `calls/<id>` opens one call under the Calls page.
+  // `calls/<id>` opens one call under the Calls page, `incidents/<id>` one incident.
   const [section, param] = route.split('/');
   const current = pages.find((p) => p.id === section) ?? pages[0];
 
@@ -90,6 +93,10 @@ function Page({
       return <ApiKeysPage />;
     case 'audit':
       return <AuditPage canListUsers={me.user.isSecurityAdmin} />;
+    case 'alerts':
+      return <AlertsPage canManage={me.user.isSecurityAdmin} />;
+    case 'incidents':
+      return param ? <IncidentPage incidentId={param} canManage={me.user.isSecurityAdmin} /> : <IncidentsPage canManage={me.user.isSecurityAdmin} />;
     case 'account':
       return <AccountPage me={me} onSignOut={onSignOut} onRefresh={onRefresh} />;
   }

@@ -1,6 +1,6 @@
 import type { Me } from '../types.js';
 
-export type PageId = 'calls' | 'policy' | 'brands' | 'users' | 'api-keys' | 'audit' | 'account';
+export type PageId = 'calls' | 'policy' | 'brands' | 'users' | 'api-keys' | 'audit' | 'alerts' | 'incidents' | 'account';
 
 /**
  * Which pages a person is offered. This only tidies the menu: the server checks every request
@@ -16,6 +16,8 @@ export function pagesFor(me: Me): { id: PageId; label: string }[] {
     { id: 'users', label: 'Users', show: admin || roles.has('supervisor') },
     { id: 'api-keys', label: 'API keys', show: admin },
     { id: 'audit', label: 'Audit trail', show: admin || roles.has('auditor') },
+    { id: 'alerts', label: 'Alerts', show: admin || roles.has('auditor') },
+    { id: 'incidents', label: 'Incidents', show: admin || roles.has('auditor') },
     { id: 'account', label: 'My account', show: true },
   ];
   return pages.filter((p) => p.show).map(({ id, label }) => ({ id, label }));
