@@ -57,6 +57,8 @@ describe.skipIf(!browserTestsEnabled())('console alerts and incidents', () => {
     await timeline.getByText(/Alert \(medium/).waitFor();
     await timeline.getByText(/Incident opened \(alert/).waitFor();
 
+    await page.getByRole('button', { name: 'Take ownership' }).click();
+    await page.getByTestId('incident-owner').filter({ hasText: /^you/ }).waitFor();
     await page.getByLabel('Move to').selectOption('triage');
     await page.getByTestId('incident-status').filter({ hasText: 'Triage' }).waitFor();
     await f.shot('incident');

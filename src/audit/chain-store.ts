@@ -193,11 +193,37 @@ export async function allChainIds(q: Queryable): Promise<string[]> {
   return rows.map((r) => r.chain_id);
 }
 
-/** Events of a chain at or after `since`, up to `toSeq`, in seq order, paged by `afterSeq` (detection warm-up). */
-export async function eventsSince(q: Queryable, chainId: string, since: Date, afterSeq: number, toSeq: number, limit: number): Promise<StoredEvent[]> {
+/** An event as followers that only read it need it (no hashes, user agent or request id). */
+export interface EventSummary {
+  chainId: string;
+  seq: number;
+  at: Date;
+  brandId: string | null;
+  actor: { kind: string; id: string };
+  action: string;
+  target: { type: string; id: string } | null;
+  outcome: string;
+  ip: string | null;
+  details: Record<string, string | number | boolean | null>;
+}
+
+/** Events of a chain after `afterSeq` up to `toSeq` (and at or after `since`), lean columns, in seq order. */
+export async function eventSummariesAfter(q: Queryable, chainId: string, afterSeq: number, toSeq: number, since: Date | null, limit: number): Promise<EventSummary[]> {
   const { rows } = await q.query<Record<string, unknown>>(
-    `SELECT * FROM audit_events WHERE chain_id = $1 AND at >= $2 AND seq > $3 AND seq <= $4 ORDER BY seq LIMIT $5`,
-    [chainId, since, afterSeq, toSeq, limit],
+    `SELECT seq, at, brand_id, actor_kind, actor_id, action, target_type, target_id, outcome, ip, details FROM audit_events
+      WHERE chain_id = $1 AND seq > $2 AND seq <= $3 AND ($4::timestamptz IS NULL OR at >= $4) ORDER BY seq LIMIT $5`,
+    [chainId, afterSeq, toSeq, since, limit],
   );
-  return rows.map(rowToEvent);
+  return rows.map((r) => ({
+    chainId,
+    seq: Number(r.seq),
+    at: r.at as Date,
+    brandId: (r.brand_id as string | null) ?? null,
+    actor: { kind: r.actor_kind as string, id: r.actor_id as string },
+    action: r.action as string,
+    target: r.target_type === null || r.target_type === undefined ? null : { type: r.target_type as string, id: (r.target_id as string | null) ?? '' },
+    outcome: r.outcome as string,
+    ip: (r.ip as string | null) ?? null,
+    details: (r.details as EventSummary['details'] | null) ?? {},
+  }));
 }

@@ -16,4 +16,4 @@ export { forwardPending, openSyslogSender, parseSyslogUrl, type SyslogSender, ty
 export { consistencyProof, frontierRoot, inclusionProof, leafHash, merkleRoot, verifyConsistency, verifyInclusion } from './merkle.js';
 export { canonicalJson } from './canonical.js';
 /** Reading the trail in order, for consumers that follow it (SIEM forwarding, detection). */
-export { allChainIds, eventsAfter, eventsSince, type StoredEvent } from './chain-store.js';
+export { allChainIds, eventsAfter, eventSummariesAfter, type EventSummary, type StoredEvent } from './chain-store.js';

@@ -18,7 +18,7 @@ function useNow(): number {
 }
 
 /** One incident: summary, regulatory clocks, playbook tasks, containment, blast radius, timeline, notes. */
-export function IncidentPage({ incidentId, canManage }: { incidentId: string; canManage: boolean }) {
+export function IncidentPage({ incidentId, canManage, meId }: { incidentId: string; canManage: boolean; meId: string }) {
   const { data: incident, error, reload } = useLoad(() => api.incident(incidentId), [incidentId]);
   const timeline = useLoad(() => api.incidentTimeline(incidentId), [incidentId, incident?.updatedAt, incident?.tasks]);
   const action = useAction();
@@ -50,6 +50,15 @@ export function IncidentPage({ incidentId, canManage }: { incidentId: string; ca
         <dd>{incident.severity}</dd>
         <dt>Status</dt>
         <dd data-testid="incident-status">{STATUS_LABEL[incident.status]}</dd>
+        <dt>Owner</dt>
+        <dd data-testid="incident-owner">
+          {incident.ownerId === null ? 'nobody yet' : incident.ownerId === meId ? 'you' : `user ${incident.ownerId}`}{' '}
+          {canManage && open && incident.ownerId !== meId && (
+            <button type="button" disabled={action.busy} onClick={() => void act(() => api.updateIncident(incident.id, { ownerId: meId }))}>
+              Take ownership
+            </button>
+          )}
+        </dd>
         <dt>Suspect</dt>
         <dd data-testid="incident-suspect">{actorLabel(incident.suspect)}</dd>
         <dt>Window</dt>

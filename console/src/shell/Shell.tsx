@@ -96,7 +96,7 @@ function Page({
     case 'alerts':
       return <AlertsPage canManage={me.user.isSecurityAdmin} />;
     case 'incidents':
-      return param ? <IncidentPage incidentId={param} canManage={me.user.isSecurityAdmin} /> : <IncidentsPage canManage={me.user.isSecurityAdmin} />;
+      return param ? <IncidentPage incidentId={param} canManage={me.user.isSecurityAdmin} meId={me.user.id} /> : <IncidentsPage canManage={me.user.isSecurityAdmin} />;
     case 'account':
       return <AccountPage me={me} onSignOut={onSignOut} onRefresh={onRefresh} />;
   }
