@@ -77,5 +77,6 @@ export type { AuthService, MfaService, BrandService, UserService, ApiKeyService,
 export { createRateLimiter };
 export { authErrors, accessErrors } from './errors.js';
 export type { Principal } from './principal.js';
-export { isAllowed, brandsAllowed } from './principal.js';
+export { isAllowed, isAllowedOnAny, brandsAllowed } from './principal.js';
+export { isUuid } from './validate.js';
 export { ROLES, ACTIONS, roleAllows, type Role, type Action } from './permissions.js';

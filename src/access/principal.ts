@@ -36,6 +36,11 @@ export function isAllowed(principal: Principal, action: Action, brandId: string 
   return role !== undefined && roleAllows(role, action);
 }
 
+/** May `principal` perform `action` on a record that concerns several brands (any of them, or installation-wide)? */
+export function isAllowedOnAny(principal: Principal, action: Action, brandIds: readonly string[]): boolean {
+  return isAllowed(principal, action, null) || brandIds.some((b) => isAllowed(principal, action, b));
+}
+
 /** Brands a principal may act on for `action` (security admins: null meaning all). */
 export function brandsAllowed(principal: Principal, action: Action): string[] | null {
   if (principal.actor.kind === 'system' || principal.isSecurityAdmin) return null;

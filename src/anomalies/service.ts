@@ -1,4 +1,4 @@
-import { brandsAllowed, isAllowed, type Principal } from '../access/index.js';
+import { brandsAllowed, isAllowedOnAny, type Principal } from '../access/index.js';
 import { authorize, eventContext, recordAlone, type ChainedAuditLog } from '../audit/index.js';
 import type { Db } from '../db/types.js';
 import { errorCodes } from '../errors.js';
@@ -25,12 +25,6 @@ export interface AlertService {
   setStatus(principal: Principal, id: string, status: 'new' | 'acknowledged' | 'dismissed'): Promise<StoredAlert>;
 }
 
-/** Whether `principal` holds `action` for the alert: in any brand it concerns, or installation-wide. */
-export function mayOnAlert(principal: Principal, action: 'alert.read' | 'alert.manage', alert: Pick<StoredAlert, 'brandIds'>): boolean {
-  if (isAllowed(principal, action, null)) return true;
-  return alert.brandIds.some((b) => isAllowed(principal, action, b));
-}
-
 const cursorOf = (a: StoredAlert) => Buffer.from(`${a.raisedAt}|${a.id}`).toString('base64url');
 function parseCursor(c: string): { raisedAt: string; id: string } {
   const [raisedAt, id] = Buffer.from(c, 'base64url').toString('utf8').split('|');
@@ -45,7 +39,7 @@ export function createAlertService(deps: { db: Db; audit: ChainedAuditLog; now?:
   async function load(principal: Principal, id: string, action: 'alert.read' | 'alert.manage', verb: string): Promise<StoredAlert> {
     const alert = await findAlert(db, id);
     // Not found and not yours look the same: ids of other brands' alerts are not confirmed.
-    if (!alert || !mayOnAlert(principal, action, alert)) {
+    if (!alert || !isAllowedOnAny(principal, action, alert.brandIds)) {
       if (alert) {
         await recordAlone({ db, audit }, { ...eventContext(principal), action: verb, brandId: alert.brandIds[0] ?? null, outcome: 'denied', target: { type: 'alert', id } });
       }

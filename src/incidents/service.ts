@@ -1,4 +1,4 @@
-import { brandsAllowed, isAllowed, type AccessServices, type Principal } from '../access/index.js';
+import { brandsAllowed, isAllowed, isAllowedOnAny, isUuid, type AccessServices, type Principal } from '../access/index.js';
 import { alertsOfActor, findAlert, setAlertStatus, type StoredAlert } from '../anomalies/index.js';
 import { authorize, eventContext, recordAlone, type ChainedAuditLog } from '../audit/index.js';
 import type { IncidentSettings } from '../config.js';
@@ -73,8 +73,6 @@ export function createIncidentService(deps: IncidentDeps): IncidentService {
   const { db, vault, audit, access, settings, notifier } = deps;
   const now = deps.now ?? (() => new Date());
 
-  const may = (p: Principal, action: 'incident.read' | 'incident.manage', brandIds: readonly string[]) =>
-    isAllowed(p, action, null) || brandIds.some((b) => isAllowed(p, action, b));
   /** Brands of the incident the principal may see (null: all). */
   const visibleBrands = (p: Principal, brandIds: readonly string[]) => (isAllowed(p, 'incident.read', null) ? null : brandIds.filter((b) => isAllowed(p, 'incident.read', b)));
 
@@ -85,9 +83,9 @@ export function createIncidentService(deps: IncidentDeps): IncidentService {
 
   /** Loads an incident the principal may act on; others' incidents look not found (ids are not confirmed). */
   async function load(p: Principal, id: string, action: 'incident.read' | 'incident.manage', verb: string): Promise<data.IncidentRecord> {
-    const i = /^[0-9a-f-]{36}$/i.test(id) ? await data.findIncident(vault, db, id) : null;
+    const i = isUuid(id) ? await data.findIncident(vault, db, id) : null;
     if (!i) throw incidentErrors.not_found();
-    if (!may(p, action, i.brandIds)) return deny(p, verb, i.brandIds[0] ?? null, id);
+    if (!isAllowedOnAny(p, action, i.brandIds)) return deny(p, verb, i.brandIds[0] ?? null, id);
     return i;
   }
 
@@ -110,13 +108,13 @@ export function createIncidentService(deps: IncidentDeps): IncidentService {
   async function checkSuspect(s: NewIncident['suspect']): Promise<void> {
     if (!s) return;
     const sql = s.kind === 'user' ? 'SELECT 1 FROM users WHERE id = $1' : 'SELECT 1 FROM api_keys WHERE id = $1';
-    const found = /^[0-9a-f-]{36}$/i.test(s.id) ? (await db.query(sql, [s.id])).rows.length > 0 : false;
+    const found = isUuid(s.id) && (await db.query(sql, [s.id])).rows.length > 0;
     if (!found) throw incidentErrors.suspect_not_found();
   }
 
   async function checkOwner(ownerId: string | null | undefined): Promise<void> {
     if (!ownerId) return;
-    const found = /^[0-9a-f-]{36}$/i.test(ownerId) ? (await db.query('SELECT 1 FROM users WHERE id = $1', [ownerId])).rows.length > 0 : false;
+    const found = isUuid(ownerId) && (await db.query('SELECT 1 FROM users WHERE id = $1', [ownerId])).rows.length > 0;
     if (!found) throw incidentErrors.owner_not_found();
   }
 
@@ -163,10 +161,9 @@ export function createIncidentService(deps: IncidentDeps): IncidentService {
     });
   }
 
-  async function announce(id: string): Promise<void> {
+  async function announce(i: data.IncidentRecord): Promise<void> {
     if (notifier.channels.length === 0) return;
-    const i = await data.findIncident(vault, db, id);
-    if (!i) return;
+    const id = i.id;
     // Ids and deadlines only: the title may name a customer, so it is not sent.
     await notifier
       .send({
@@ -178,6 +175,13 @@ export function createIncidentService(deps: IncidentDeps): IncidentService {
         data: { severity: i.severity, playbook: i.playbook, source: i.source, url: `${deps.publicUrl}/#/incidents/${id}` },
       })
       .catch(() => undefined);
+  }
+
+  /** A new incident, read once: announced on the notification channel and returned as a view. */
+  async function openedView(id: string): Promise<IncidentView> {
+    const i = (await data.findIncident(vault, db, id))!;
+    await announce(i);
+    return view(db, i);
   }
 
   async function alertBrands(a: StoredAlert): Promise<string[]> {
@@ -206,19 +210,15 @@ export function createIncidentService(deps: IncidentDeps): IncidentService {
       for (const b of brands) if (!isAllowed(p, 'incident.manage', b)) await deny(p, 'incident.open', b);
       await checkSuspect(input.suspect);
       await checkOwner(input.ownerId);
-      const id = await insert(p, input, 'reported', []);
-      await announce(id);
-      return view(db, (await data.findIncident(vault, db, id))!);
+      return openedView(await insert(p, input, 'reported', []));
     },
 
     async openFromAlert(p, alertId, opts = {}) {
       const a = await findAlert(db, alertId);
       if (!a) throw incidentErrors.alert_not_found();
-      if (!(isAllowed(p, 'incident.manage', null) || a.brandIds.some((b) => isAllowed(p, 'incident.manage', b)))) await deny(p, 'incident.open', a.brandIds[0] ?? null);
+      if (!isAllowedOnAny(p, 'incident.manage', a.brandIds)) await deny(p, 'incident.open', a.brandIds[0] ?? null);
       if (a.status === 'incident') throw incidentErrors.alert_taken();
-      const id = await insert(p, fromAlert(a, await alertBrands(a), opts.playbook), 'alert', [a]);
-      await announce(id);
-      return view(db, (await data.findIncident(vault, db, id))!);
+      return openedView(await insert(p, fromAlert(a, await alertBrands(a), opts.playbook), 'alert', [a]));
     },
 
     async autoOpen(alerts) {
@@ -235,7 +235,7 @@ export function createIncidentService(deps: IncidentDeps): IncidentService {
         });
         if (id) {
           opened.push(id);
-          await announce(id);
+          await openedView(id);
         }
       }
       return opened;
