@@ -1,0 +1,7 @@
+/**
+ * Secure payment capture (issue 6, in progress): the pure parts that decide what a keypad entry
+ * is worth (card rules, the field-by-field capture state machine, the sandbox processor). The
+ * session service, its tables and the digit adapters build on these.
+ */
+export { cardBrandOf, cardLengthsOf, cardNumberProblem, codeLengthOf, expiryProblem, maskedCard, type CardBrand, type CardProblem, type ExpiryProblem } from './card.js';
+export { FIELDS, KEYS, fieldsFor, finishField, pressKey, reenterField, startCapture, type CaptureRules, type CaptureState, type Collected, type Field, type FieldProgress, type Key, type KeyEffect, type MaskedProgress, type StepResult } from './capture.js';
