@@ -11,3 +11,4 @@ export { decodeSamples, encodeChannels } from './samples.js';
 export { parseWavHeader, wavHeader, type WavHeader } from './wav-header.js';
 export { openWav, type ByteSource, type WavStream } from './wav-reader.js';
 export { readWav, writeWav } from './wav-file.js';
+export { buildRtpEvent, createRtpKeyTracker, parseRtpEvent, rtpKeyPackets, type RtpEventKey, type RtpEventPacket, type RtpKeyTracker, type RtpParseError } from './rtp-events.js';
