@@ -5,3 +5,6 @@
  */
 export { cardBrandOf, cardLengthsOf, cardNumberProblem, codeLengthOf, expiryProblem, maskedCard, type CardBrand, type CardProblem, type ExpiryProblem } from './card.js';
 export { FIELDS, KEYS, fieldsFor, finishField, pressKey, reenterField, startCapture, type CaptureRules, type CaptureState, type Collected, type Field, type FieldProgress, type Key, type KeyEffect, type MaskedProgress, type StepResult } from './capture.js';
+export { createNodeCodeKey, sealToNode, type NodeCodeKey } from './code-seal.js';
+export { chargeWithin, type CardForCharge, type ChargeOutcome, type ChargeRequest, type Processor } from './processors/types.js';
+export { createSandboxProcessor, ProcessorError, SANDBOX_CARDS } from './processors/sandbox.js';
