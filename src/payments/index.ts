@@ -9,3 +9,4 @@ export { createNodeCodeKey, sealToNode, type NodeCodeKey } from './code-seal.js'
 export { chargeWithin, type CardForCharge, type ChargeOutcome, type ChargeRequest, type Processor } from './processors/types.js';
 export { createSandboxProcessor, ProcessorError, SANDBOX_CARDS } from './processors/sandbox.js';
 export { signBody, verifySignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, TOLERANCE_SECONDS, type SignatureProblem } from './signing.js';
+export { LIVE_STATES, PaymentSession, SESSION_STATES, type PaymentOrder, type SessionState, type SessionView } from './lifecycle.js';
