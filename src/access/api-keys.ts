@@ -17,7 +17,7 @@ export interface ApiKeyService {
 }
 
 /** Machines push calls and events; they never manage people, keys or tenants. */
-const NOT_FOR_MACHINES: ReadonlySet<Action> = new Set(['user.manage', 'apikey.manage', 'brand.manage', 'key.destroy', 'call.original.request', 'policy.manage', 'alert.manage', 'incident.manage']);
+const NOT_FOR_MACHINES: ReadonlySet<Action> = new Set(['user.manage', 'apikey.manage', 'brand.manage', 'key.destroy', 'call.original.request', 'policy.manage', 'alert.manage', 'incident.manage', 'payment.take', 'payment.manage', 'payment.detokenize']);
 const MAX_DAYS = 365;
 const TOKEN = /^cvk_([0-9a-z]{10})_([A-Za-z0-9_-]{43})$/;
 

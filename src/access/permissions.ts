@@ -30,15 +30,23 @@ export const ACTIONS = [
   'alert.manage',
   'incident.read',
   'incident.manage',
+  // Payments: agents take them (their own sessions), the telephony platform delivers keypresses,
+  // supervisors and auditors read the masked outcome, admins set the brand's processor. Nobody
+  // detokenizes: only the processor connector, inside callvault, opens a card token.
+  'payment.take',
+  'payment.read',
+  'payment.capture',
+  'payment.manage',
+  'payment.detokenize',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Readonly<Record<Role, ReadonlySet<Action>>> = {
-  security_admin: new Set(ACTIONS),
-  supervisor: new Set<Action>(['brand.read', 'user.read', 'call.read', 'call.score', 'call.original.request', 'policy.read']),
-  agent: new Set<Action>(['brand.read']),
+  security_admin: new Set(ACTIONS.filter((a) => a !== 'payment.detokenize' && a !== 'payment.capture')),
+  supervisor: new Set<Action>(['brand.read', 'user.read', 'call.read', 'call.score', 'call.original.request', 'policy.read', 'payment.take', 'payment.read']),
+  agent: new Set<Action>(['brand.read', 'payment.take']),
   qa_reviewer: new Set<Action>(['brand.read', 'call.read', 'call.score', 'policy.read']),
-  auditor: new Set<Action>(['brand.read', 'audit.read', 'audit.verify', 'audit.export', 'alert.read', 'incident.read']),
+  auditor: new Set<Action>(['brand.read', 'audit.read', 'audit.verify', 'audit.export', 'alert.read', 'incident.read', 'payment.read']),
 };
 
 /** Whether `role` grants `action`; unknown roles and actions are denied. */

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { assertChannel } from './channel.js';
 import type { Db, Queryable } from './types.js';
 
 /**
@@ -29,6 +30,13 @@ export async function openPglite(dataDir?: string): Promise<Db> {
           },
         }),
       );
+    },
+    async listen(channel, onPayload) {
+      assertChannel(channel);
+      const unlisten = await pg.listen(channel, onPayload);
+      return async () => {
+        await unlisten();
+      };
     },
     async close() {
       await pg.close();

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { createPgListener } from './pg-listener.js';
 import type { Db, Queryable } from './types.js';
 
 // BIGINT and NUMERIC come back as strings by default; counts and sequence numbers here fit in a
@@ -21,6 +22,7 @@ export function openPostgres(connectionString: string, max = 10): Db {
         await c.query(sql);
       },
     });
+  const listener = createPgListener(connectionString);
   return {
     dialect: 'postgres',
     ...run(pool),
@@ -38,7 +40,9 @@ export function openPostgres(connectionString: string, max = 10): Db {
         client.release();
       }
     },
+    listen: (channel, onPayload) => listener.listen(channel, onPayload),
     async close() {
+      await listener.close();
       await pool.end();
     },
   };

@@ -15,5 +15,11 @@ export type Dialect = 'pglite' | 'postgres';
 export interface Db extends Queryable {
   readonly dialect: Dialect;
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Subscribes to a LISTEN/NOTIFY channel (send with `SELECT pg_notify(channel, payload)`, which
+   * is delivered at commit). Payloads are at most 8000 bytes and are not durable: a listener that
+   * was not connected misses them, so they carry news, never the only copy of a state.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

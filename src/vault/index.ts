@@ -13,5 +13,5 @@ export { declareEncryptedColumn, encryptedColumns, type EncryptedColumn } from '
 export { createKeyService, type KeyService, type KeyVersionView, type RotationResult } from './key-service.js';
 export { REENCRYPT_JOB, reencryptJobHandler } from './reencrypt.js';
 export { OVERHEAD_BYTES, sealedKeyVersion } from './ciphertext.js';
-export { brandScope, parseScopeKey, scopeKey, SYSTEM_SCOPE } from './scope.js';
+export { brandScope, parseScopeKey, paymentScope, purposeOf, scopeKey, SYSTEM_SCOPE } from './scope.js';
 export { vaultErrors } from './errors.js';

@@ -6,7 +6,7 @@ import { enqueueJob } from '../jobs/queue.js';
 import { vaultErrors } from './errors.js';
 import * as store from './key-store.js';
 import { REENCRYPT_JOB } from './reencrypt.js';
-import { parseScopeKey, scopeKey, SYSTEM_SCOPE } from './scope.js';
+import { parseScopeKey, paymentScope, scopeKey, SYSTEM_SCOPE } from './scope.js';
 import type { KeyScope } from './types.js';
 import type { VaultService } from './vault.js';
 
@@ -93,7 +93,8 @@ export function createKeyService(deps: { db: Db; vault: VaultService; audit: Aud
       await authorize(deps, principal, 'key.destroy', brandId, { action: 'key.destroy', target: { type: 'data_key', id: s } });
       if (confirmBrandId !== brandId) throw vaultErrors.confirmation_required();
       const versions = await db.transaction(async (tx) => {
-        const n = await vault.destroyScope(tx, scope);
+        // The payment key goes with the brand: a destroyed brand leaves no readable card token.
+        const n = (await vault.destroyScope(tx, scope)) + (await vault.destroyScope(tx, paymentScope(brandId)));
         await audit.append(tx, {
           ...eventContext(principal),
           action: 'key.destroy',
@@ -107,11 +108,12 @@ export function createKeyService(deps: { db: Db; vault: VaultService; audit: Aud
       // After commit: the KMS-side secret goes too, so database backups holding the wrapped keys
       // cannot be unwrapped either. Re-running the command finishes this step if it failed.
       await vault.shredKeyMaterial(scope);
+      await vault.shredKeyMaterial(paymentScope(brandId));
       return { versions };
     },
     async status(principal, brandId) {
       await authorize(deps, principal, 'key.rotate', brandId ?? null, { action: 'key.status' });
-      const rows = await store.keysOf(db, brandId ? scopeKey({ brandId }) : undefined);
+      const rows = brandId ? [...(await store.keysOf(db, scopeKey({ brandId }))), ...(await store.keysOf(db, scopeKey(paymentScope(brandId))))] : await store.keysOf(db);
       await recordAlone(deps, { ...eventContext(principal), action: 'key.status', brandId: brandId ?? null, outcome: 'success', details: { versions: rows.length } });
       return rows.map((r) => ({ scope: r.scope, version: r.version, status: r.status, kekId: r.kek_id, createdAt: r.created_at, retiredAt: r.retired_at }));
     },

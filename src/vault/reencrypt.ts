@@ -5,7 +5,7 @@ import { versionBytes } from './ciphertext.js';
 import { vaultErrors } from './errors.js';
 import * as store from './key-store.js';
 import { encryptedColumns, type EncryptedColumn } from './registry.js';
-import { parseScopeKey, scopeKey } from './scope.js';
+import { parseScopeKey, purposeOf, scopeKey } from './scope.js';
 import type { KeyScope } from './types.js';
 import { RETIRE_GRACE_MS, type VaultService } from './vault.js';
 
@@ -24,7 +24,7 @@ export function reencryptJobHandler(deps: { db: Db; vault: VaultService; audit: 
     const scope = parseScopeKey(String(job.payload.scope));
     const s = scopeKey(scope);
     if (await store.isDestroyed(deps.db, s)) return; // shredded meanwhile: nothing left to move
-    const columns = (await encryptedColumns(deps.db)).filter((c) => ('system' in scope ? !c.scopeColumn : !!c.scopeColumn));
+    const columns = (await encryptedColumns(deps.db)).filter((c) => ('system' in scope ? !c.scopeColumn : !!c.scopeColumn && (c.purpose ?? 'data') === purposeOf(scope)));
     const failed = new Set<string>();
     let done = 0;
     for (let round = 0; round < 5; round++) {

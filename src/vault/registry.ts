@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/types.js';
+import type { KeyPurpose } from './types.js';
 
 /**
  * A column a module seals with the vault, declared so re-encryption after a key rotation can find
@@ -10,6 +11,8 @@ export interface EncryptedColumn {
   idColumn: string;
   /** Column holding the brand id; omitted for installation secrets sealed under the 'system' scope. */
   scopeColumn?: string;
+  /** Which of the brand's keys seals it: its data key (default) or its payment key. */
+  purpose?: KeyPurpose;
 }
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
@@ -20,19 +23,19 @@ export async function declareEncryptedColumn(tx: Queryable, c: EncryptedColumn):
     if (!IDENT.test(name)) throw new TypeError('encrypted column identifiers must be lowercase SQL names');
   }
   await tx.query(
-    `INSERT INTO vault_encrypted_columns (table_name, column_name, id_column, scope_column) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (table_name, column_name) DO UPDATE SET id_column = EXCLUDED.id_column, scope_column = EXCLUDED.scope_column`,
-    [c.table, c.column, c.idColumn, c.scopeColumn ?? null],
+    `INSERT INTO vault_encrypted_columns (table_name, column_name, id_column, scope_column, key_purpose) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (table_name, column_name) DO UPDATE SET id_column = EXCLUDED.id_column, scope_column = EXCLUDED.scope_column, key_purpose = EXCLUDED.key_purpose`,
+    [c.table, c.column, c.idColumn, c.scopeColumn ?? null, c.purpose ?? 'data'],
   );
 }
 
 export async function encryptedColumns(q: Queryable): Promise<EncryptedColumn[]> {
-  const { rows } = await q.query<{ table_name: string; column_name: string; id_column: string; scope_column: string | null }>(
-    `SELECT table_name, column_name, id_column, scope_column FROM vault_encrypted_columns ORDER BY table_name, column_name`,
+  const { rows } = await q.query<{ table_name: string; column_name: string; id_column: string; scope_column: string | null; key_purpose: KeyPurpose }>(
+    `SELECT table_name, column_name, id_column, scope_column, key_purpose FROM vault_encrypted_columns ORDER BY table_name, column_name`,
   );
   // The table's CHECK constraints already restrict these to plain identifiers; re-check before
   // they are spliced into SQL text.
   return rows
     .filter((r) => [r.table_name, r.column_name, r.id_column, r.scope_column ?? 'x'].every((n) => IDENT.test(n)))
-    .map((r) => ({ table: r.table_name, column: r.column_name, idColumn: r.id_column, ...(r.scope_column && { scopeColumn: r.scope_column }) }));
+    .map((r) => ({ table: r.table_name, column: r.column_name, idColumn: r.id_column, ...(r.scope_column && { scopeColumn: r.scope_column }), purpose: r.key_purpose }));
 }

@@ -11,10 +11,12 @@ export interface Kms {
 }
 
 /**
- * Which key protects a record: a brand's data key, or the installation's own (MFA secrets,
- * signing keys) under scope 'system'.
+ * Which key protects a record: a brand's data key, the brand's separate payment key (card numbers
+ * and tokens only, so a transcript key never opens a card: PCI DSS 3.6.1), or the installation's
+ * own (MFA secrets, signing keys) under scope 'system'.
  */
-export type KeyScope = { brandId: string } | { system: true };
+export type KeyScope = { brandId: string; purpose?: KeyPurpose } | { system: true };
+export type KeyPurpose = 'data' | 'payment';
 
 /**
  * Envelope encryption (AES-256-GCM) with the brand and record id bound as associated data.

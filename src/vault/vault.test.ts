@@ -5,6 +5,7 @@ import { makeStack } from '../audit/audit.test-helpers.js';
 import { createVault } from './vault.js';
 import { sealedKeyVersion } from './ciphertext.js';
 import { openLocalKms } from './local-kms.js';
+import { parseScopeKey, paymentScope } from './scope.js';
 
 forEachDatabase('vault', (getDb) => {
   // One key folder per database, as in an installation: every test's keys live under one KEK.
@@ -20,6 +21,18 @@ forEachDatabase('vault', (getDb) => {
     expect(sealedKeyVersion(sealed)).toBe(1);
     expect(sealed.includes(Buffer.from('card holder'))).toBe(false);
     expect((await vault.decrypt(db, brand, 'rec-1', sealed)).toString()).toBe('card holder note');
+  });
+
+  it("keeps a brand's payment key apart from its data key: a card sealed with one does not open with the other", async () => {
+    const db = getDb();
+    const { vault } = stack;
+    const brandId = randomUUID();
+    const card = await vault.encrypt(db, paymentScope(brandId), 'tok_1', Buffer.from('4242424242424242'));
+    expect((await vault.decrypt(db, paymentScope(brandId), 'tok_1', card)).toString()).toBe('4242424242424242');
+    await expect(vault.decrypt(db, { brandId }, 'tok_1', card)).rejects.toThrow();
+    const scopes = (await db.query<{ scope: string }>('SELECT scope FROM vault_data_keys WHERE scope LIKE $1', [`%${brandId}`])).rows.map((r) => r.scope);
+    expect(scopes).toEqual([`payment:${brandId}`]);
+    expect(parseScopeKey(`payment:${brandId}`)).toEqual(paymentScope(brandId));
   });
 
   it('keeps old versions readable after a rotation and seals new writes with the new one', async () => {
