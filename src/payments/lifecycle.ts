@@ -90,8 +90,12 @@ export class PaymentSession {
     return true;
   }
 
-  /** Charges a ready session; the card and code Buffers are zeroed when the processor has answered. */
-  async charge(processor: Processor, timeoutMs: number): Promise<ChargeOutcome> {
+  /**
+   * Charges a ready session; the card and code Buffers are zeroed when the processor has answered.
+   * `onApproved` sees the card (never the code) once, before the zeroing: that is where a brand
+   * that keeps cards seals the number into a token.
+   */
+  async charge(processor: Processor, timeoutMs: number, onApproved?: (card: { pan: Buffer; expiry: string }) => Promise<void>): Promise<ChargeOutcome> {
     if (this.#state !== 'ready') throw new Error(`a ${this.#state} session cannot be charged`);
     this.#state = 'processing';
     const c = this.#capture.collected;
@@ -103,12 +107,20 @@ export class PaymentSession {
       if (outcome.status === 'approved') {
         this.#state = 'succeeded';
         this.#processorReference = outcome.processorReference;
+        if (onApproved) await onApproved({ pan, expiry: c.expiry ?? '' });
       } else this.#end(outcome.status, outcome.reason);
       return outcome;
     } finally {
       pan.fill(0);
       securityCode.fill(0);
     }
+  }
+
+  /** Ends a live session that cannot go on (its server is stopping); a charge under way finishes first. */
+  fail(reason: string): boolean {
+    if (this.#state !== 'collecting' && this.#state !== 'ready') return false;
+    this.#end('failed', reason);
+    return true;
   }
 
   /** Brand of the card keyed so far (for routing and display). */
