@@ -39,6 +39,9 @@ const ConfigSchema = z.object({
    */
   CALLVAULT_JOB_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   CALLVAULT_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  CALLVAULT_PAYMENT_CHARGE_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(20),
+  CALLVAULT_PAYMENT_PAUSE_SECONDS: z.coerce.number().min(1).max(30).default(4),
+  CALLVAULT_PAYMENT_CA_FILE: z.string().optional(),
   /** Unusual-access detection over the audit trail (one node at a time scores, under a lease). */
   CALLVAULT_DETECTION: z.enum(['on', 'off']).default('on'),
   CALLVAULT_DETECTION_SCAN_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
@@ -87,6 +90,8 @@ export interface Config {
   detection: { enabled: boolean; scanSeconds: number };
   incidents: IncidentSettings;
   notify: NotifySettings;
+  /** A processor that has not answered after `chargeTimeoutMs` is a failed charge; `pauseMs` without a key ends a field. */
+  payments: { chargeTimeoutMs: number; pauseMs: number; caFile: string | undefined };
 }
 
 export interface IncidentSettings {
@@ -151,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pciHours: c.CALLVAULT_INCIDENT_PCI_HOURS,
       reminderFractions: [...new Set(c.CALLVAULT_INCIDENT_REMINDERS.split(',').map((f) => Number(f.trim())))].filter((f) => f > 0 && f < 1).sort(),
     },
+    payments: { chargeTimeoutMs: c.CALLVAULT_PAYMENT_CHARGE_TIMEOUT_SECONDS * 1000, pauseMs: c.CALLVAULT_PAYMENT_PAUSE_SECONDS * 1000, caFile: c.CALLVAULT_PAYMENT_CA_FILE },
     notify: {
       webhookUrl: c.CALLVAULT_NOTIFY_WEBHOOK_URL,
       smtpUrl: c.CALLVAULT_SMTP_URL,

@@ -7,6 +7,7 @@ import { alertRoutes } from '../anomalies/index.js';
 import { auditRoutes } from '../audit/routes.js';
 import { callRoutes } from '../calls/routes/index.js';
 import { incidentRoutes } from '../incidents/index.js';
+import { paymentRoutes } from '../payments/index.js';
 import { vaultRoutes } from '../vault/routes.js';
 import { registerAuth } from './auth.js';
 import { registerConsole } from './console.js';
@@ -23,7 +24,7 @@ import type { AppServices, RouteModule } from './services.js';
 import type { ZodApp } from './types.js';
 
 /** Each module registers its own routes; this list is the only place they meet. */
-const ROUTE_MODULES: readonly RouteModule[] = [accessRoutes, auditRoutes, vaultRoutes, callRoutes, alertRoutes, incidentRoutes];
+const ROUTE_MODULES: readonly RouteModule[] = [accessRoutes, auditRoutes, vaultRoutes, callRoutes, alertRoutes, incidentRoutes, paymentRoutes];
 
 export interface BuildAppOptions {
   /** Folder of the built console; false serves none (tests that do not need it). Default console/dist. */

@@ -25,6 +25,8 @@ interface Target {
   /** An alert about the brand, and an incident of it. */
   alertId: string;
   incidentId: string;
+  /** A payment session an agent of the brand took (ended, so its stream closes). */
+  paymentId: string;
 }
 interface Req {
   url: string;
@@ -44,6 +46,7 @@ const ADMIN_ONLY: Caller[] = ['security_admin'];
 const WATCHERS: Caller[] = ['auditor', 'security_admin'];
 const CALL_READERS: Caller[] = ['qa_reviewer', 'supervisor', 'security_admin', 'api_key'];
 const SIGNED_IN: Caller[] = ['agent', 'qa_reviewer', 'supervisor', 'auditor', 'security_admin'];
+const PAYMENT_READERS: Caller[] = ['supervisor', 'auditor', 'security_admin'];
 const POLICY: Record<string, Case> = {
   'POST /api/v1/auth/login': { scope: 'self', req: () => ({ url: '/api/v1/auth/login', body: { email: 'nobody@example.test', password: 'wrong password' } }) },
   'POST /api/v1/auth/password': { scope: 'self', req: () => ({ url: '/api/v1/auth/password', body: { currentPassword: 'not it', newPassword: 'short' } }) },
@@ -136,6 +139,24 @@ const POLICY: Record<string, Case> = {
   'POST /api/v1/incidents/:incidentId/containment': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/incidents/${t.incidentId}/containment`, body: { action: 'end_sessions' } }) },
   'GET /api/v1/incidents/:incidentId/blast-radius': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/incidents/${t.incidentId}/blast-radius` }) },
   'GET /api/v1/incidents/:incidentId/report': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/incidents/${t.incidentId}/report` }) },
+  'POST /api/v1/payments': {
+    scope: 'brand',
+    allow: ['agent', 'supervisor', 'security_admin'],
+    req: (t, n) => ({ url: '/api/v1/payments', body: { brandId: t.brandId, callRef: `matrix-call-${n}`, amountMinor: 100, currency: 'USD', description: 'matrix' } }),
+  },
+  'GET /api/v1/payments': { scope: 'self', allow: [...SIGNED_IN, 'api_key'], req: () => ({ url: '/api/v1/payments' }) },
+  'GET /api/v1/payments/:paymentId': { scope: 'brand', allow: PAYMENT_READERS, req: (t) => ({ url: `/api/v1/payments/${t.paymentId}` }) },
+  'GET /api/v1/payments/:paymentId/stream': { scope: 'brand', allow: PAYMENT_READERS, req: (t) => ({ url: `/api/v1/payments/${t.paymentId}/stream` }) },
+  // Only the session's own agent (or an admin) drives it, and the target has ended: 404 for all
+  // but admins, who get 409 (payments.routes.test.ts drives live sessions).
+  'POST /api/v1/payments/:paymentId/cancel': { scope: 'brand', req: (t) => ({ url: `/api/v1/payments/${t.paymentId}/cancel` }) },
+  'POST /api/v1/payments/:paymentId/charge': { scope: 'brand', req: (t) => ({ url: `/api/v1/payments/${t.paymentId}/charge` }) },
+  'POST /api/v1/payments/:paymentId/reenter': { scope: 'brand', req: (t) => ({ url: `/api/v1/payments/${t.paymentId}/reenter`, body: { field: 'card_number' } }) },
+  // Only an API key scoped payment.capture, with a signature (the matrix key has neither).
+  'POST /api/v1/payments/keypresses': { scope: 'self', allow: [], req: (_t, n) => ({ url: '/api/v1/payments/keypresses', body: { callRef: 'matrix', eventId: `ev-${n}`, key: '4' } }) },
+  'GET /api/v1/brands/:brandId/payment-settings': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/payment-settings` }) },
+  'PUT /api/v1/brands/:brandId/payment-settings': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/payment-settings`, body: { collectPostal: false } }) },
+  'POST /api/v1/brands/:brandId/payment-settings/signing-secret': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/payment-settings/signing-secret` }) },
 };
 
 forEachDatabase('authorization matrix', (getDb) => {
@@ -178,8 +199,19 @@ forEachDatabase('authorization matrix', (getDb) => {
     const ia = await alertAndIncident(brandA.id, va.user.id, 'Own incident');
     const ib = await alertAndIncident(brandB.id, vb.user.id, `Foreign incident ${suffix}`);
     foreignMarkers.push(`Foreign incident ${suffix}`, ib.incidentId, ib.alertId);
-    Object.assign(own, { brandId: brandA.id, victimUserId: va.user.id, victimKeyIds: va.keyIds, callId: callA, ...ia });
-    Object.assign(foreign, { brandId: brandB.id, victimUserId: vb.user.id, victimKeyIds: vb.keyIds, callId: callB, ...ib });
+    // A payment an agent of each brand took and cancelled; B's description is B's to know.
+    const payment = async (brandId: string, tag: string, description: string) => {
+      const { user } = await access.users.create(operator, { email: `payer-${tag}-${suffix}@example.test`, displayName: `Payer ${tag}`, assignments: [{ brandId, role: 'agent' }] });
+      const agent = { actor: { kind: 'user' as const, id: user.id }, isSecurityAdmin: false, roles: new Map([[brandId, 'agent' as const]]) };
+      const p = await t.services.payments.create(agent, { brandId, callRef: `matrix-${tag}`, amountMinor: 500, currency: 'USD', description });
+      await t.services.payments.cancel(agent, p.id);
+      return p.id;
+    };
+    const paymentA = await payment(brandA.id, 'a', 'Own payment');
+    const paymentB = await payment(brandB.id, 'b', `Foreign payment ${suffix}`);
+    foreignMarkers.push(paymentB, `Foreign payment ${suffix}`);
+    Object.assign(own, { brandId: brandA.id, victimUserId: va.user.id, victimKeyIds: va.keyIds, callId: callA, paymentId: paymentA, ...ia });
+    Object.assign(foreign, { brandId: brandB.id, victimUserId: vb.user.id, victimKeyIds: vb.keyIds, callId: callB, paymentId: paymentB, ...ib });
     foreignMarkers.push(callB, `ext-Foreign${suffix}`);
     foreignMarkers.push(vb.user.email, vb.user.displayName);
     const foreignKeys = await access.apiKeys.list(operator, brandB.id);

@@ -71,7 +71,9 @@ function send(reply: FastifyReply, req: FastifyRequest, status: number, error: s
 
 /** "body.name: Invalid input: expected string, received number" — field paths and rules, never values. */
 function describeValidation(where: string, issues: { instancePath: string; message?: string; params?: unknown }[]): string {
-  const lines = issues.slice(0, 5).map((i) => {
+  // An unknown field is usually a typo of a missing one: name it first, before the list is cut.
+  const unknownFirst = [...issues].sort((a, b) => Number(/Unrecognized/.test(b.message ?? '')) - Number(/Unrecognized/.test(a.message ?? '')));
+  const lines = unknownFirst.slice(0, 5).map((i) => {
     const path = i.instancePath.replace(/^\//, '').replaceAll('/', '.');
     return `${where}${path ? `.${path}` : ''}: ${(i.message ?? 'invalid').slice(0, 200)}`;
   });

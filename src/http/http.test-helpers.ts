@@ -45,6 +45,7 @@ export async function startTestServer(
     clock,
     async close() {
       await app.close();
+      await services.payments.stop();
       if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

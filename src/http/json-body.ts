@@ -28,6 +28,7 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
       done(new CallvaultError('invalid_input', 'request.invalid_utf8', 'the body is not valid UTF-8'), undefined);
       return;
     }
+    req.rawBody = bytes; // signed webhooks (payment keypresses) verify these bytes, not a re-serialisation
     void parseJson(req, text, (err, value) => {
       if (err) done(new CallvaultError('invalid_input', 'request.invalid_json', 'the body is not valid JSON'), undefined);
       else done(null, value);

@@ -5,6 +5,7 @@ import type { CallServices } from '../calls/index.js';
 import type { IncidentService, Notifier } from '../incidents/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/types.js';
+import type { PaymentService } from '../payments/index.js';
 import type { KeyService, VaultService } from '../vault/index.js';
 
 /** What the HTTP layer is given by the composition root (src/server): config, storage and each module's services. */
@@ -22,6 +23,8 @@ export interface AppServices {
   detection: DetectionMonitor;
   incidents: IncidentService;
   notifier: Notifier;
+  /** Payment sessions; this node holds the ones it created (their digits live in its memory). */
+  payments: PaymentService;
 }
 
 /** A module's routes: registered under /api/v1 by the app factory, which only lists the modules. */

@@ -26,5 +26,7 @@ declare module 'fastify' {
     principal: Principal | null;
     /** The raw `cv_session` cookie value, if any (never logged: it is the session secret). */
     sessionToken: string | null;
+    /** The exact bytes of a JSON body, for routes that check a signature over them. */
+    rawBody?: Buffer;
   }
 }

@@ -10,3 +10,11 @@ export { chargeWithin, type CardForCharge, type ChargeOutcome, type ChargeReques
 export { createSandboxProcessor, ProcessorError, SANDBOX_CARDS } from './processors/sandbox.js';
 export { signBody, verifySignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, TOLERANCE_SECONDS, type SignatureProblem } from './signing.js';
 export { LIVE_STATES, PaymentSession, SESSION_STATES, type PaymentOrder, type SessionState, type SessionView } from './lifecycle.js';
+export { createPaymentService, pickView, type NewPayment, type PaymentDeps, type PaymentService, type PaymentTimings } from './service.js';
+export { paymentRoutes, PaymentOut } from './routes.js';
+export { processorFor } from './processors/index.js';
+export { nodeIdOf } from './node-id.js';
+export { CONNECTOR_PRINCIPAL, detokenize, findToken, tokensOfBrand, type PaymentToken } from './tokens.js';
+export { paymentErrors } from './errors.js';
+export type { PaymentSettings, SessionRecord, SettingsChange } from './payments-data.js';
+export { createWebhookProcessor, type WebhookProcessorOptions } from './processors/webhook.js';

@@ -184,8 +184,10 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     return ended;
   }
 
-  const service: PaymentService = {
-    async start() {
+  let starting: Promise<void> | null = null;
+  /** Registers the node and listens; retried by the sweep if the database was not there at start-up. */
+  function ensureStarted(): Promise<void> {
+    starting ??= (async () => {
       await data.registerNode(db, nodeId, codeKey.publicKey, now());
       unlisten.push(await db.listen(OPS_CHANNEL, (payload) => void onOp(payload)));
       unlisten.push(
@@ -194,6 +196,18 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
           if (m) announce(m);
         }),
       );
+    })().catch(async (err: unknown) => {
+      for (const u of unlisten.splice(0)) await u().catch(() => undefined);
+      starting = null;
+      throw err;
+    });
+    return starting;
+  }
+
+  const service: PaymentService = {
+    async start() {
+      // A server starts (and answers /readyz 503) while its database is down; the sweep retries.
+      await ensureStarted().catch(() => undefined);
     },
     async stop() {
       await holder.releaseAll('node_stopped');
@@ -202,6 +216,9 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     },
     async create(p, input) {
       await authorize({ db, audit }, p, 'payment.take', input.brandId, { action: 'payment.create' });
+      await ensureStarted().catch(() => {
+        throw paymentErrors.holder_unavailable('This server cannot take payments right now (its database is not answering)');
+      });
       const settings = await data.settingsOf(db, input.brandId);
       const id = randomUUID();
       const t = now();
@@ -336,6 +353,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       return { secret };
     },
     async sweep() {
+      await ensureStarted();
       await data.heartbeat(db, nodeId, now());
       return (await holder.expireDue()) + (await endOrphans());
     },

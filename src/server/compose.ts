@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createAccessServices, type AccessLimits } from '../access/index.js';
 import { createAlertService, createDetectionMonitor } from '../anomalies/index.js';
@@ -8,6 +9,7 @@ import { createIncidentService, createNotifier } from '../incidents/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/types.js';
 import type { AppServices } from '../http/services.js';
+import { createPaymentService, nodeIdOf, processorFor } from '../payments/index.js';
 import { createLocalObjectStore } from '../storage/index.js';
 import { createKeyService, createVault, openLocalKms } from '../vault/index.js';
 
@@ -49,5 +51,15 @@ export async function composeServices(db: Db, config: Config, opts: ComposeOptio
   const notifier = createNotifier(config.notify);
   const incidents = createIncidentService({ db, vault, audit, access, settings: config.incidents, notifier, publicUrl: config.publicUrl, ...(opts.clock && { now: opts.clock }) });
   const detection = createDetectionMonitor({ db, audit, onRaised: async (raised) => void (await incidents.autoOpen(raised)), ...(opts.clock && { now: opts.clock }) });
-  return { config, db, access, vault, audit, auditService, keys, calls, alerts, detection, incidents, notifier };
+  const payments = createPaymentService({
+    db,
+    vault,
+    audit,
+    nodeId: nodeIdOf(),
+    processorFor: processorFor({ db, vault, ...(config.payments.caFile && { ca: await readFile(config.payments.caFile) }) }),
+    timings: { chargeTimeoutMs: config.payments.chargeTimeoutMs, pauseMs: config.payments.pauseMs },
+    ...(opts.clock && { now: opts.clock }),
+  });
+  await payments.start();
+  return { config, db, access, vault, audit, auditService, keys, calls, alerts, detection, incidents, notifier, payments };
 }

@@ -37,6 +37,8 @@ export async function createServer(config: Config, opts: ComposeOptions & { cons
     async close() {
       await app.close();
       await worker.stop();
+      // Sessions held here end now (failed/node_stopped): their digits die with this process.
+      await services.payments.stop();
       // Another node takes detection over at once instead of after the lease runs out.
       await services.detection.release().catch(() => undefined);
       services.notifier.close();

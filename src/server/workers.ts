@@ -29,6 +29,8 @@ export function createServerWorker(services: Services, log: (what: string, summa
       ...(config.detection.enabled
         ? [{ name: 'detection.scan', everyMs: config.detection.scanSeconds * 1000, run: async () => void (await services.detection.scan()) }]
         : []),
+      // Heartbeat of this node's payment sessions, and the end of sessions whose node is gone.
+      { name: 'payments.sweep', everyMs: 10_000, run: async () => void (await services.payments.sweep()) },
       { name: 'incidents.reminders', everyMs: 60_000, run: async () => void (await services.incidents.sendReminders()) },
     ],
     onError: log,
