@@ -42,6 +42,8 @@ const ConfigSchema = z.object({
   CALLVAULT_PAYMENT_CHARGE_TIMEOUT_SECONDS: z.coerce.number().min(1).max(120).default(20),
   CALLVAULT_PAYMENT_PAUSE_SECONDS: z.coerce.number().min(1).max(30).default(4),
   CALLVAULT_PAYMENT_CA_FILE: z.string().optional(),
+  CALLVAULT_PAYMENT_RTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  CALLVAULT_PAYMENT_RTP_HOST: z.string().default('0.0.0.0'),
   /** Unusual-access detection over the audit trail (one node at a time scores, under a lease). */
   CALLVAULT_DETECTION: z.enum(['on', 'off']).default('on'),
   CALLVAULT_DETECTION_SCAN_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
@@ -91,7 +93,7 @@ export interface Config {
   incidents: IncidentSettings;
   notify: NotifySettings;
   /** A processor that has not answered after `chargeTimeoutMs` is a failed charge; `pauseMs` without a key ends a field. */
-  payments: { chargeTimeoutMs: number; pauseMs: number; caFile: string | undefined };
+  payments: { chargeTimeoutMs: number; pauseMs: number; caFile: string | undefined; rtp: { port: number; host: string } | null };
 }
 
 export interface IncidentSettings {
@@ -156,7 +158,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pciHours: c.CALLVAULT_INCIDENT_PCI_HOURS,
       reminderFractions: [...new Set(c.CALLVAULT_INCIDENT_REMINDERS.split(',').map((f) => Number(f.trim())))].filter((f) => f > 0 && f < 1).sort(),
     },
-    payments: { chargeTimeoutMs: c.CALLVAULT_PAYMENT_CHARGE_TIMEOUT_SECONDS * 1000, pauseMs: c.CALLVAULT_PAYMENT_PAUSE_SECONDS * 1000, caFile: c.CALLVAULT_PAYMENT_CA_FILE },
+    payments: {
+      chargeTimeoutMs: c.CALLVAULT_PAYMENT_CHARGE_TIMEOUT_SECONDS * 1000,
+      pauseMs: c.CALLVAULT_PAYMENT_PAUSE_SECONDS * 1000,
+      caFile: c.CALLVAULT_PAYMENT_CA_FILE,
+      rtp: c.CALLVAULT_PAYMENT_RTP_PORT === undefined ? null : { port: c.CALLVAULT_PAYMENT_RTP_PORT, host: c.CALLVAULT_PAYMENT_RTP_HOST },
+    },
     notify: {
       webhookUrl: c.CALLVAULT_NOTIFY_WEBHOOK_URL,
       smtpUrl: c.CALLVAULT_SMTP_URL,

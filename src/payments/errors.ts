@@ -11,5 +11,6 @@ export const paymentErrors = errorCodes('payment', {
   bad_signature: ['unauthenticated', 'The keypress message is not signed with the brand payment secret, or its timestamp is outside the accepted window'],
   signing_not_configured: ['conflict', 'The brand has no payment signing secret yet: an admin creates one first'],
   holder_unavailable: ['unavailable', 'The server holding this payment session is not answering; the session will be failed and can be started again'],
+  ssrc_taken: ['conflict', 'This RTP stream (SSRC) is bound to another call'],
   invalid_input: ['invalid_input', 'Invalid payment input'],
 });

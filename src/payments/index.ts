@@ -18,3 +18,4 @@ export { CONNECTOR_PRINCIPAL, detokenize, findToken, tokensOfBrand, type Payment
 export { paymentErrors } from './errors.js';
 export type { PaymentSettings, SessionRecord, SettingsChange } from './payments-data.js';
 export { createWebhookProcessor, type WebhookProcessorOptions } from './processors/webhook.js';
+export { bindingOf, startRtpListener, type RtpBinding, type RtpListener, type RtpListenerStats } from './rtp-listener.js';

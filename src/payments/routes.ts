@@ -1,7 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { principalOf } from '../http/auth.js';
-import { NoBody } from '../http/schemas.js';
+import { Empty, NoBody } from '../http/schemas.js';
 import type { AppServices } from '../http/services.js';
 import type { ZodApp } from '../http/types.js';
 import { FIELDS, KEYS } from './capture.js';
@@ -177,6 +177,27 @@ export function paymentRoutes(app: ZodApp, { payments }: AppServices): void {
       if (!req.rawBody) throw paymentErrors.invalid_input('the keypress must be a signed application/json body');
       await payments.keypress(principalOf(req), { rawBody: req.rawBody, headers: req.headers }, req.body);
       return reply.code(202).send({ accepted: true });
+    },
+  );
+
+  app.post(
+    '/payments/rtp-streams',
+    {
+      config: { auth: 'principal' },
+      schema: {
+        tags,
+        body: z.strictObject({
+          callRef: z.string().min(1).max(200),
+          ssrc: z.number().int().min(0).max(4_294_967_295),
+          sourceIp: z.union([z.ipv4(), z.ipv6()]).optional(),
+          payloadType: z.number().int().min(96).max(127).optional(),
+        }),
+        response: { 204: Empty },
+      },
+    },
+    async (req, reply) => {
+      await payments.bindRtpStream(principalOf(req), req.body);
+      return reply.code(204).send();
     },
   );
 

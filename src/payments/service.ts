@@ -57,6 +57,8 @@ export interface PaymentService {
    * timestamp and signature headers), carrying a message id so a replay is refused.
    */
   keypress(principal: Principal, signed: { rawBody: Buffer; headers: Record<string, string | string[] | undefined> }, message: { callRef: string; eventId: string; key: Key }): Promise<void>;
+  /** The telephony platform declares which call an RTP stream (SSRC) it forks to callvault belongs to. */
+  bindRtpStream(principal: Principal, binding: { callRef: string; ssrc: number; sourceIp?: string; payloadType?: number }): Promise<void>;
   /** A key from an adapter inside callvault (RTP listener, in-band audio): no signature, same session rules. */
   pressForCall(brandId: string, callRef: string, key: Key, source: string): Promise<boolean>;
   /** Masked progress of a session as it changes; the first call is the current view. */
@@ -304,6 +306,26 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
         throw paymentErrors.replayed();
       }
       await dispatch(s, { op: 'key', key: message.key }, byOf(p), message.eventId);
+    },
+    async bindRtpStream(p, b) {
+      const brandId = [...(p.apiKeyBrands ?? [])][0] ?? null;
+      await authorize({ db, audit }, p, 'payment.capture', brandId, { action: 'payment.rtp.bind' });
+      const brand = brandId as string;
+      // An SSRC another brand bound within the hour stays theirs: a stream cannot be taken over.
+      const bound = await db.transaction(async (tx) => {
+        const { rows } = await tx.query(
+          `INSERT INTO payment_rtp_streams (ssrc, brand_id, call_ref, source_ip, payload_type, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+           ON CONFLICT (ssrc) DO UPDATE SET brand_id = EXCLUDED.brand_id, call_ref = EXCLUDED.call_ref, source_ip = EXCLUDED.source_ip,
+             payload_type = EXCLUDED.payload_type, created_at = EXCLUDED.created_at
+           WHERE payment_rtp_streams.brand_id = EXCLUDED.brand_id OR payment_rtp_streams.created_at < $6::timestamptz - interval '1 hour'
+           RETURNING ssrc`,
+          [b.ssrc, brand, b.callRef, b.sourceIp ?? null, b.payloadType ?? 101, now()],
+        );
+        if (rows.length === 0) return false;
+        await audit.append(tx, { ...eventContext(p), action: 'payment.rtp.bind', brandId: brand, outcome: 'success', details: { ssrc: b.ssrc, pinned: Boolean(b.sourceIp) } });
+        return true;
+      });
+      if (!bound) throw paymentErrors.ssrc_taken();
     },
     async pressForCall(brandId, callRef, key, source) {
       const s = await data.liveSessionOfCall(db, brandId, callRef);

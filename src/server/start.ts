@@ -5,6 +5,7 @@ import { openDatabase } from '../db/index.js';
 import type { Db } from '../db/types.js';
 import { buildApp } from '../http/app.js';
 import type { Worker } from '../jobs/index.js';
+import { startRtpListener, type RtpListener } from '../payments/index.js';
 import { composeServices, type ComposeOptions, type Services } from './compose.js';
 import { seedDemoCalls } from './demo-calls/index.js';
 import { firstStart, firstStartBanner } from './first-start.js';
@@ -16,6 +17,8 @@ export interface CallvaultServer {
   app: FastifyInstance;
   services: Services;
   worker: Worker;
+  /** The UDP listener for RFC 4733 keypresses (null unless CALLVAULT_PAYMENT_RTP_PORT is set). */
+  rtp: RtpListener | null;
   /** Stops taking requests, waits for in-flight ones, stops the worker, closes the database. */
   close(): Promise<void>;
 }
@@ -30,11 +33,17 @@ export async function createServer(config: Config, opts: ComposeOptions & { cons
   const services = await composeServices(db, config, opts);
   const app = await buildApp(services, opts.consoleDir === undefined ? {} : { consoleDir: opts.consoleDir });
   const worker = createServerWorker(services, (what, summary) => app.log.warn({ job: what, error: summary }, 'background task failed'));
+  // RFC 4733 keypresses forked by the telephony platform, when a UDP port is configured.
+  const rtp = config.payments.rtp
+    ? await startRtpListener({ db, ...config.payments.rtp, press: (brandId, callRef, key) => services.payments.pressForCall(brandId, callRef, key, 'rtp') })
+    : null;
   return {
     app,
     services,
     worker,
+    rtp,
     async close() {
+      await rtp?.close();
       await app.close();
       await worker.stop();
       // Sessions held here end now (failed/node_stopped): their digits die with this process.
