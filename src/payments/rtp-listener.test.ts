@@ -54,7 +54,7 @@ forEachDatabase('RTP keypress listener', (getDb) => {
     }
     await until(() => listener.stats.pending === 0);
   };
-  const diff = (b: typeof listener.stats) => Object.fromEntries(Object.entries(listener.stats).map(([k, v]) => [k, v - b[k as keyof typeof b]])) as typeof listener.stats;
+  const diff = (b: typeof listener.stats) => Object.fromEntries(Object.entries(listener.stats).map(([k, v]) => [k, v - b[k as keyof typeof b]])) as unknown as typeof listener.stats;
 
   beforeAll(async () => {
     f = await accessFixture(getDb());
@@ -62,7 +62,7 @@ forEachDatabase('RTP keypress listener', (getDb) => {
     const { user } = await f.newUser('agent', brandId);
     agent = { actor: { kind: 'user', id: user.id }, isSecurityAdmin: false, roles: new Map([[brandId, 'agent']]) };
     telephony = { actor: { kind: 'api_key', id: randomUUID() }, isSecurityAdmin: false, roles: new Map(), apiKeyBrands: new Set([brandId]), apiKeyScopes: new Set(['payment.capture']) };
-    payments = createPaymentService({ db: getDb(), vault: f.vault, audit: createAuditLog({ vault: f.vault }), nodeId: `rtp-${randomUUID().slice(0, 8)}`, processorFor: () => createSandboxProcessor(), now: f.now, timings: { pauseMs: 60_000 } });
+    payments = createPaymentService({ db: getDb(), vault: f.vault, audit: createAuditLog({ vault: f.vault, checkpointEvery: 1000 }), nodeId: `rtp-${randomUUID().slice(0, 8)}`, processorFor: () => createSandboxProcessor(), now: f.now, timings: { pauseMs: 60_000 } });
     await payments.start();
     listener = await startRtpListener({ db: getDb(), port: 0, host: '127.0.0.1', press: (b, c, k) => payments.pressForCall(b, c, k, 'rtp') });
     sender = createSocket('udp4');
