@@ -29,6 +29,8 @@ const ROUTE_MODULES: readonly RouteModule[] = [accessRoutes, auditRoutes, vaultR
 export interface BuildAppOptions {
   /** Folder of the built console; false serves none (tests that do not need it). Default console/dist. */
   consoleDir?: string | false;
+  /** Where log lines go instead of stdout (tests read them to prove no card data is logged). */
+  logStream?: { write(line: string): void };
 }
 
 declare module 'fastify' {
@@ -46,7 +48,7 @@ declare module 'fastify' {
 export async function buildApp(services: AppServices, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: loggerOptions(config.logLevel, options.logStream),
     bodyLimit: BODY_LIMIT_BYTES,
     requestIdHeader: false,
     ...(config.trustProxy && { trustProxy: config.trustProxy }),

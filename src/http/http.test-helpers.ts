@@ -26,7 +26,7 @@ const TEST_LIMITS: Partial<AccessLimits> = { loginPerIp: 100_000 };
 
 export async function startTestServer(
   db: Db,
-  opts: { dataDir?: string; limits?: Partial<AccessLimits>; env?: Record<string, string> } = {},
+  opts: { dataDir?: string; limits?: Partial<AccessLimits>; env?: Record<string, string>; logStream?: { write(line: string): void } } = {},
 ): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'callvault-http-')));
   const config = loadConfig({ CALLVAULT_DATA_DIR: dataDir, CALLVAULT_SECURE_COOKIES: 'false', LOG_LEVEL: 'silent', ...opts.env });
@@ -37,7 +37,7 @@ export async function startTestServer(
     },
   };
   const services = await composeServices(db, config, { clock: () => clock.now, accessLimits: { ...TEST_LIMITS, ...opts.limits } });
-  const app = await buildApp(services, { consoleDir: false });
+  const app = await buildApp(services, { consoleDir: false, ...(opts.logStream && { logStream: opts.logStream }) });
   await app.ready();
   return {
     app,

@@ -6,10 +6,11 @@ import type { Config } from '../config.js';
  * query string could hold a search term), status, timing and the request id. Cookies and
  * Authorization headers are redacted should anything ever log headers (PCI DSS 3.3 / 10.3).
  */
-export function loggerOptions(level: Config['logLevel']): FastifyServerOptions['logger'] {
+export function loggerOptions(level: Config['logLevel'], stream?: { write(line: string): void }): FastifyServerOptions['logger'] {
   if (level === 'silent') return false;
   return {
     level,
+    ...(stream && { stream }),
     redact: {
       paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]', 'headers.cookie', 'headers.authorization'],
       censor: '[redacted]',
