@@ -111,6 +111,12 @@ export function createHolder(deps: HolderDeps): Holder {
     const view = h.session.view();
     if (view.state !== before.state) events.push(event(h, by, `payment.${view.state}`, { from: before.state, reason: view.reason }));
     if (events.length === 0 && JSON.stringify(view) === JSON.stringify(before)) return view;
+    if (events.length === 0 && tokenId === undefined && LIVE_STATES.includes(view.state)) {
+      // A digit keyed: no audit event, so one round trip writes and announces it.
+      const version = await data.saveViewAndNotify(db, PROGRESS_CHANNEL, h.id, h.brandId, view, now());
+      deps.onLocalProgress({ id: h.id, brandId: h.brandId, version, view });
+      return view;
+    }
     const message = await db.transaction(async (tx: Queryable) => {
       const version = await data.saveView(tx, h.id, view, now(), tokenId);
       for (const e of events) await audit.append(tx, e);

@@ -224,6 +224,37 @@ export async function saveView(q: Queryable, id: string, view: SessionView, now:
   return rows[0]?.version ?? 0;
 }
 
+/**
+ * Takes a keypress message for the call's live session in one statement: the session it belongs
+ * to, or null when the id was already received (a replay) or the call has no live session.
+ */
+export async function takeKeypressForCall(q: Queryable, brandId: string, callRef: string, eventId: string, now: Date): Promise<{ id: string; holderNode: string } | null> {
+  const { rows } = await q.query<{ id: string; holder_node: string }>(
+    `WITH live AS (
+       SELECT id, holder_node FROM payment_sessions WHERE brand_id = $1 AND call_ref = $2 AND state IN ('collecting', 'ready', 'processing')
+     ), taken AS (
+       INSERT INTO payment_keypress_events (session_id, event_id, received_at) SELECT id, $3, $4 FROM live ON CONFLICT DO NOTHING RETURNING session_id
+     )
+     SELECT live.id, live.holder_node FROM live JOIN taken ON taken.session_id = live.id`,
+    [brandId, callRef, eventId, now],
+  );
+  return rows[0] ? { id: rows[0].id, holderNode: rows[0].holder_node } : null;
+}
+
+/** Writes a view and announces it in one statement (a step that has no audit event to add). */
+export async function saveViewAndNotify(q: Queryable, channel: string, id: string, brandId: string, view: SessionView, now: Date): Promise<number> {
+  const { rows } = await q.query<{ version: number }>(
+    `WITH u AS (
+       UPDATE payment_sessions SET state = $2, progress = $3, masked_card = $4, card_brand = $5, reason = $6, processor_reference = $7,
+         version = version + 1, updated_at = $8
+       WHERE id = $1 RETURNING version
+     )
+     SELECT u.version, pg_notify($9, json_build_object('id', $1::text, 'brandId', $10::text, 'version', u.version, 'view', $11::jsonb)::text) FROM u`,
+    [id, view.state, JSON.stringify(view.progress), view.maskedCard, view.cardBrand, view.reason, view.processorReference, now, channel, brandId, JSON.stringify(view)],
+  );
+  return rows[0]?.version ?? 0;
+}
+
 /** Records a keypress message id; false when it was already received (a replay). */
 export async function takeKeypressId(q: Queryable, sessionId: string, eventId: string, now: Date): Promise<boolean> {
   const { rows } = await q.query('INSERT INTO payment_keypress_events (session_id, event_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id', [sessionId, eventId, now]);

@@ -94,7 +94,7 @@ forEachDatabase('payments over HTTP', (getDb) => {
     expect(views[0]!.state).toBe('collecting');
     expect(views.at(-1)!.state).toBe('succeeded');
     expect(views.map((v) => v.progress.fields.card_number?.digits)).toContain(16);
-    expect(text).not.toMatch(/\d{5,}/);
+    expect(text.replace(/sbx_[0-9a-f]+/g, 'sbx_ref')).not.toMatch(/\d{5,}/); // the processor's reference is random hex
   });
 
   it('refuses a replayed, an unsigned and a late keypress, and one for a call with no payment', async () => {

@@ -108,7 +108,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       await holder.apply(s.id, step, by);
       return;
     }
-    const publicKey = await data.nodeKey(db, s.holderNode, aliveSince());
+    const publicKey = await nodeKeyOf(s.holderNode);
     if (!publicKey) throw paymentErrors.holder_unavailable();
     const base = { to: s.holderNode, session: s.id, actor: by.actor, ...(by.requestId && { requestId: by.requestId }) };
     let m: OpMessage;
@@ -133,6 +133,10 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       watchers.get(id)?.add(w);
     });
   }
+
+  // Looked up on every keypress: kept a few seconds (a rotated secret or a new node shows within that).
+  const secretsOf = cached(5_000, (brandId: string) => data.signingSecrets(vault, db, brandId));
+  const nodeKeyOf = cached(5_000, (node: string) => data.nodeKey(db, node, aliveSince()));
 
   const byOf = (p: Principal): StepBy => ({ actor: p.actor, ...(p.requestId && { requestId: p.requestId }) });
   const isOwner = (p: Principal, s: data.SessionRecord) => p.actor.kind === 'user' && s.agentId === p.actor.id;
@@ -287,7 +291,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       const brandId = [...(p.apiKeyBrands ?? [])][0] ?? null;
       await authorize({ db, audit }, p, 'payment.capture', brandId, { action: 'payment.keypress' });
       const b = brandId as string;
-      const secrets = await data.signingSecrets(vault, db, b);
+      const secrets = await secretsOf(b);
       if (secrets.length === 0) throw paymentErrors.signing_not_configured();
       const problem = verifySignature(
         secrets.map((x) => x.toString('utf8')),
@@ -299,10 +303,11 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
         await recordAlone({ db, audit }, { ...eventContext(p), action: 'payment.keypress', brandId: b, outcome: 'denied', details: { reason: `signature_${problem}` } });
         throw paymentErrors.bad_signature();
       }
-      const s = await data.liveSessionOfCall(db, b, message.callRef);
-      if (!s) throw paymentErrors.no_live_session();
-      if (!(await data.takeKeypressId(db, s.id, message.eventId, now()))) {
-        await recordAlone({ db, audit }, { ...eventContext(p), action: 'payment.keypress', brandId: b, outcome: 'denied', target: { type: 'payment', id: s.id }, details: { reason: 'replayed' } });
+      const s = await data.takeKeypressForCall(db, b, message.callRef, message.eventId, now());
+      if (!s) {
+        const live = await data.liveSessionOfCall(db, b, message.callRef);
+        if (!live) throw paymentErrors.no_live_session();
+        await recordAlone({ db, audit }, { ...eventContext(p), action: 'payment.keypress', brandId: b, outcome: 'denied', target: { type: 'payment', id: live.id }, details: { reason: 'replayed' } });
         throw paymentErrors.replayed();
       }
       await dispatch(s, { op: 'key', key: message.key }, byOf(p), message.eventId);
@@ -372,6 +377,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
         await data.rotateSigningSecret(vault, tx, brandId, Buffer.from(secret), now());
         await audit.append(tx, { ...eventContext(p), action: 'payment.secret.rotate', brandId, outcome: 'success' });
       });
+      secretsOf.forget(brandId);
       return { secret };
     },
     async sweep() {
@@ -381,6 +387,21 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     },
   };
   return service;
+}
+
+/** Memoizes an async lookup per key for `ms` (failures are not kept). */
+function cached<T>(ms: number, load: (key: string) => Promise<T>): ((key: string) => Promise<T>) & { forget(key: string): void } {
+  const entries = new Map<string, { value: Promise<T>; until: number }>();
+  const get = (key: string): Promise<T> => {
+    const hit = entries.get(key);
+    if (hit && hit.until > Date.now()) return hit.value;
+    if (entries.size > 1_000) entries.clear();
+    const value = load(key);
+    entries.set(key, { value, until: Date.now() + ms });
+    value.catch(() => entries.delete(key));
+    return value;
+  };
+  return Object.assign(get, { forget: (key: string) => void entries.delete(key) });
 }
 
 /** The masked view of a stored session: what a screen receives. */
