@@ -30,7 +30,7 @@ forEachDatabase('payments over HTTP', (getDb) => {
   const person = async (role: 'agent' | 'security_admin', brand: string | null, tag: string) => {
     const email = `pay-${tag}-${stamp}@example.test`;
     const { oneTimePassword } = await t.services.access.users.create(operator, { email, displayName: tag, isSecurityAdmin: role === 'security_admin', assignments: brand ? [{ brandId: brand, role }] : [] });
-    return (await signInFirstTime(t, email, oneTimePassword, `payments passphrase ${tag} ${stamp}`)).cookie;
+    return (await signInFirstTime(t, email, oneTimePassword, `payments passphrase 42 ${tag} ${stamp}`)).cookie;
   };
 
   /** One keypress as the telephony platform sends it: the exact bytes signed. */
