@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forEachDatabase } from '../testing/databases.js';
-
-const until = async (check: () => boolean, ms = 3_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out waiting for a notification');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+import { until } from '../testing/until.js';
 
 forEachDatabase('LISTEN/NOTIFY', (getDb) => {
   it('delivers a notification to every subscriber of the channel, and only after commit', async () => {

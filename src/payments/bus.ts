@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIELDS, KEYS } from './capture.js';
+import { FIELDS } from './capture.js';
 import { SESSION_STATES, type SessionView } from './lifecycle.js';
 
 /**
@@ -52,5 +52,3 @@ export function parseProgress(payload: string): ProgressMessage | null {
     return null;
   }
 }
-
-export const isKey = (k: string): k is (typeof KEYS)[number] => (KEYS as readonly string[]).includes(k);

@@ -1,7 +1,7 @@
 import type { Actor, AuditEventInput, AuditLog } from '../audit/types.js';
 import type { Db, Queryable } from '../db/types.js';
 import type { Vault } from '../vault/index.js';
-import { PROGRESS_CHANNEL, type ProgressMessage } from './bus.js';
+import type { ProgressMessage } from './bus.js';
 import type { Field, Key, KeyEffect } from './capture.js';
 import { paymentErrors } from './errors.js';
 import { LIVE_STATES, type PaymentSession, type SessionView } from './lifecycle.js';
@@ -111,19 +111,14 @@ export function createHolder(deps: HolderDeps): Holder {
     const view = h.session.view();
     if (view.state !== before.state) events.push(event(h, by, `payment.${view.state}`, { from: before.state, reason: view.reason }));
     if (events.length === 0 && JSON.stringify(view) === JSON.stringify(before)) return view;
-    if (events.length === 0 && tokenId === undefined && LIVE_STATES.includes(view.state)) {
-      // A digit keyed: no audit event, so one round trip writes and announces it.
-      const version = await data.saveViewAndNotify(db, PROGRESS_CHANNEL, h.id, h.brandId, view, now());
-      deps.onLocalProgress({ id: h.id, brandId: h.brandId, version, view });
-      return view;
-    }
-    const message = await db.transaction(async (tx: Queryable) => {
-      const version = await data.saveView(tx, h.id, view, now(), tokenId);
-      for (const e of events) await audit.append(tx, e);
-      const m: ProgressMessage = { id: h.id, brandId: h.brandId, version, view };
-      await tx.query('SELECT pg_notify($1, $2)', [PROGRESS_CHANNEL, JSON.stringify(m)]);
-      return m;
-    });
+    const message =
+      events.length === 0 && tokenId === undefined
+        ? await data.saveView(db, h.id, h.brandId, view, now()) // a digit keyed: nothing to audit, one round trip
+        : await db.transaction(async (tx: Queryable) => {
+            const m = await data.saveView(tx, h.id, h.brandId, view, now(), tokenId);
+            for (const e of events) await audit.append(tx, e);
+            return m;
+          });
     deps.onLocalProgress(message);
     if (!LIVE_STATES.includes(view.state)) forget(h.id);
     return view;

@@ -9,13 +9,13 @@ export { createNodeCodeKey, sealToNode, type NodeCodeKey } from './code-seal.js'
 export { chargeWithin, type CardForCharge, type ChargeOutcome, type ChargeRequest, type Processor } from './processors/types.js';
 export { createSandboxProcessor, ProcessorError, SANDBOX_CARDS } from './processors/sandbox.js';
 export { signBody, verifySignature, SIGNATURE_HEADER, TIMESTAMP_HEADER, TOLERANCE_SECONDS, type SignatureProblem } from './signing.js';
-export { LIVE_STATES, PaymentSession, SESSION_STATES, type PaymentOrder, type SessionState, type SessionView } from './lifecycle.js';
-export { createPaymentService, pickView, type NewPayment, type PaymentDeps, type PaymentService, type PaymentTimings } from './service.js';
+export { LIVE_STATES, PaymentSession, pickView, SESSION_STATES, type PaymentOrder, type SessionState, type SessionView } from './lifecycle.js';
+export { createPaymentService, type NewPayment, type PaymentDeps, type PaymentService, type PaymentTimings } from './service.js';
 export { paymentRoutes, PaymentOut } from './routes.js';
 export { processorFor } from './processors/index.js';
 export { nodeIdOf } from './node-id.js';
-export { CONNECTOR_PRINCIPAL, detokenize, findToken, tokensOfBrand, type PaymentToken } from './tokens.js';
+export { CONNECTOR_PRINCIPAL, detokenize, type PaymentToken } from './tokens.js';
 export { paymentErrors } from './errors.js';
-export type { PaymentSettings, SessionRecord, SettingsChange } from './payments-data.js';
+export type { PaymentSettings, RtpBinding, SessionRecord, SettingsChange } from './payments-data.js';
 export { createWebhookProcessor, type WebhookProcessorOptions } from './processors/webhook.js';
-export { bindingOf, startRtpListener, type RtpBinding, type RtpListener, type RtpListenerStats } from './rtp-listener.js';
+export { startRtpListener, type RtpListener, type RtpListenerStats } from './rtp-listener.js';

@@ -140,3 +140,8 @@ export class PaymentSession {
     this.#capture = { ...this.#capture, collected: {}, buffer: '' };
   }
 }
+
+/** The masked view alone (a stored session carries more): what a screen receives. */
+export function pickView(s: SessionView): SessionView {
+  return { state: s.state, progress: s.progress, maskedCard: s.maskedCard, cardBrand: s.cardBrand, reason: s.reason, processorReference: s.processorReference };
+}

@@ -1,7 +1,8 @@
 import type { Queryable } from '../db/types.js';
 import type { Vault } from '../vault/index.js';
 import type { MaskedProgress } from './capture.js';
-import type { SessionState, SessionView } from './lifecycle.js';
+import { PROGRESS_CHANNEL, type ProgressMessage } from './bus.js';
+import { LIVE_STATES, pickView, type SessionState, type SessionView } from './lifecycle.js';
 
 /**
  * SQL for payment sessions, brand payment settings, nodes and keypress ids. What is written here
@@ -154,19 +155,11 @@ async function toRecord(vault: Vault, q: Queryable, r: SessionRow): Promise<Sess
   };
 }
 
-export interface NewSessionRow {
-  id: string;
-  brandId: string;
-  callRef: string;
-  agentId: string | null;
-  amountMinor: number;
-  currency: string;
-  description: string;
+export type NewSessionRow = Pick<SessionRecord, 'id' | 'brandId' | 'callRef' | 'agentId' | 'amountMinor' | 'currency' | 'description' | 'holderNode'> & {
   view: SessionView;
-  holderNode: string;
   expiresAt: Date;
   now: Date;
-}
+};
 
 /** Inserts a session; false when the call already has a live one (the partial unique index). */
 export async function insertSession(vault: Vault, q: Queryable, s: NewSessionRow): Promise<boolean> {
@@ -211,17 +204,22 @@ export async function listSessions(
   return Promise.all(rows.map((r) => toRecord(vault, q, r)));
 }
 
-const ENDED: readonly SessionState[] = ['succeeded', 'declined', 'failed', 'cancelled', 'expired'];
-
-/** Writes a session's new masked view; returns the new version. */
-export async function saveView(q: Queryable, id: string, view: SessionView, now: Date, tokenId?: string): Promise<number> {
+/**
+ * Writes a session's new masked view and announces it to every node in the same statement (the
+ * notification is delivered at commit); returns the announcement.
+ */
+export async function saveView(q: Queryable, id: string, brandId: string, view: SessionView, now: Date, tokenId?: string): Promise<ProgressMessage> {
+  const masked = pickView(view);
   const { rows } = await q.query<{ version: number }>(
-    `UPDATE payment_sessions SET state = $2, progress = $3, masked_card = $4, card_brand = $5, reason = $6, processor_reference = $7,
-       token_id = COALESCE($8, token_id), version = version + 1, updated_at = $9, ended_at = CASE WHEN $10 THEN $9 ELSE ended_at END
-     WHERE id = $1 RETURNING version`,
-    [id, view.state, JSON.stringify(view.progress), view.maskedCard, view.cardBrand, view.reason, view.processorReference, tokenId ?? null, now, ENDED.includes(view.state)],
+    `WITH u AS (
+       UPDATE payment_sessions SET state = $2, progress = $3, masked_card = $4, card_brand = $5, reason = $6, processor_reference = $7,
+         token_id = COALESCE($8, token_id), version = version + 1, updated_at = $9, ended_at = CASE WHEN $10 THEN $9 ELSE ended_at END
+       WHERE id = $1 RETURNING version
+     )
+     SELECT u.version, pg_notify($11, json_build_object('id', $1::text, 'brandId', $12::text, 'version', u.version, 'view', $13::jsonb)::text) FROM u`,
+    [id, view.state, JSON.stringify(view.progress), view.maskedCard, view.cardBrand, view.reason, view.processorReference, tokenId ?? null, now, !LIVE_STATES.includes(view.state), PROGRESS_CHANNEL, brandId, JSON.stringify(masked)],
   );
-  return rows[0]?.version ?? 0;
+  return { id, brandId, version: rows[0]?.version ?? 0, view: masked };
 }
 
 /**
@@ -239,26 +237,6 @@ export async function takeKeypressForCall(q: Queryable, brandId: string, callRef
     [brandId, callRef, eventId, now],
   );
   return rows[0] ? { id: rows[0].id, holderNode: rows[0].holder_node } : null;
-}
-
-/** Writes a view and announces it in one statement (a step that has no audit event to add). */
-export async function saveViewAndNotify(q: Queryable, channel: string, id: string, brandId: string, view: SessionView, now: Date): Promise<number> {
-  const { rows } = await q.query<{ version: number }>(
-    `WITH u AS (
-       UPDATE payment_sessions SET state = $2, progress = $3, masked_card = $4, card_brand = $5, reason = $6, processor_reference = $7,
-         version = version + 1, updated_at = $8
-       WHERE id = $1 RETURNING version
-     )
-     SELECT u.version, pg_notify($9, json_build_object('id', $1::text, 'brandId', $10::text, 'version', u.version, 'view', $11::jsonb)::text) FROM u`,
-    [id, view.state, JSON.stringify(view.progress), view.maskedCard, view.cardBrand, view.reason, view.processorReference, now, channel, brandId, JSON.stringify(view)],
-  );
-  return rows[0]?.version ?? 0;
-}
-
-/** Records a keypress message id; false when it was already received (a replay). */
-export async function takeKeypressId(q: Queryable, sessionId: string, eventId: string, now: Date): Promise<boolean> {
-  const { rows } = await q.query('INSERT INTO payment_keypress_events (session_id, event_id, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING event_id', [sessionId, eventId, now]);
-  return rows.length === 1;
 }
 
 export async function registerNode(q: Queryable, nodeId: string, publicKey: Buffer, now: Date): Promise<void> {
@@ -292,4 +270,33 @@ export async function orphanedSessions(q: Queryable, now: Date, aliveSince: Date
     [now, aliveSince],
   );
   return rows;
+}
+
+/** Binds an RTP stream to a call; false when another brand bound the SSRC within the hour (it stays theirs). */
+export async function bindRtpStream(q: Queryable, b: { ssrc: number; brandId: string; callRef: string; sourceIp: string | null; payloadType: number; now: Date }): Promise<boolean> {
+  const { rows } = await q.query(
+    `INSERT INTO payment_rtp_streams (ssrc, brand_id, call_ref, source_ip, payload_type, created_at) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (ssrc) DO UPDATE SET brand_id = EXCLUDED.brand_id, call_ref = EXCLUDED.call_ref, source_ip = EXCLUDED.source_ip,
+       payload_type = EXCLUDED.payload_type, created_at = EXCLUDED.created_at
+     WHERE payment_rtp_streams.brand_id = EXCLUDED.brand_id OR payment_rtp_streams.created_at < $6::timestamptz - interval '1 hour'
+     RETURNING ssrc`,
+    [b.ssrc, b.brandId, b.callRef, b.sourceIp, b.payloadType, b.now],
+  );
+  return rows.length === 1;
+}
+
+export interface RtpBinding {
+  brandId: string;
+  callRef: string;
+  sourceIp: string | null;
+  payloadType: number;
+}
+
+export async function rtpBindingOf(q: Queryable, ssrc: number): Promise<RtpBinding | null> {
+  const { rows } = await q.query<{ brand_id: string; call_ref: string; source_ip: string | null; payload_type: number }>(
+    'SELECT brand_id, call_ref, source_ip, payload_type FROM payment_rtp_streams WHERE ssrc = $1',
+    [ssrc],
+  );
+  const r = rows[0];
+  return r ? { brandId: r.brand_id, callRef: r.call_ref, sourceIp: r.source_ip, payloadType: r.payload_type } : null;
 }

@@ -8,6 +8,7 @@ import { migrate, openPglite, openPostgres, type Db } from '../db/index.js';
 import { operator, startTestServer, type TestServer } from '../http/http.test-helpers.js';
 import { createPostgresDatabase, postgresAvailable } from '../testing/databases.js';
 import type { ProgressMessage } from './bus.js';
+import { luhnValid } from '../redaction/validators/luhn.js';
 import { cardBrandOf } from './card.js';
 import { signBody } from './signing.js';
 
@@ -26,22 +27,12 @@ const RUNS = [
 ] as const;
 const ROUNDS = 4; // 28 sessions
 
-const luhn = (digits: string): boolean => {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
-    sum += d;
-  }
-  return sum % 10 === 0;
-};
-
 /**
  * Every digit run of 13-19 that is Luhn-valid and starts like a card of a known network, except
  * the fraction digits of a decimal number (a log's response time: `4.1234567890123`).
  */
 function cardLikeRuns(text: string): string[] {
-  return [...text.matchAll(/(?<!\d)(?<!\d\.)\d{13,19}(?!\d)/g)].map((m) => m[0]).filter((run) => luhn(run) && cardBrandOf(run) !== 'unknown');
+  return [...text.matchAll(/(?<!\d)(?<!\d\.)\d{13,19}(?!\d)/g)].map((m) => m[0]).filter((run) => luhnValid(run) && cardBrandOf(run) !== 'unknown');
 }
 
 /**

@@ -6,9 +6,8 @@ import type { AppServices } from '../http/services.js';
 import type { ZodApp } from '../http/types.js';
 import { FIELDS, KEYS } from './capture.js';
 import { paymentErrors } from './errors.js';
-import { LIVE_STATES, SESSION_STATES } from './lifecycle.js';
+import { LIVE_STATES, pickView, SESSION_STATES } from './lifecycle.js';
 import type { SessionRecord } from './payments-data.js';
-import { pickView } from './service.js';
 
 const tags = ['payments'];
 const Params = z.strictObject({ paymentId: z.uuid() });

@@ -9,14 +9,7 @@ import { forEachDatabase } from '../testing/databases.js';
 import { createSandboxProcessor } from './processors/sandbox.js';
 import { startRtpListener, type RtpListener } from './rtp-listener.js';
 import { createPaymentService, type PaymentService } from './service.js';
-
-const until = async (check: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+import { until } from '../testing/until.js';
 
 /**
  * RFC 4733 over real UDP: packets built in the test as a sender emits them (start, updates, the

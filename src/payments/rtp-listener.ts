@@ -2,6 +2,7 @@ import { createSocket, type Socket } from 'node:dgram';
 import { createRtpKeyTracker, parseRtpEvent } from '../audio/index.js';
 import type { Db } from '../db/types.js';
 import type { Key } from './capture.js';
+import { rtpBindingOf, type RtpBinding } from './payments-data.js';
 
 /**
  * The RFC 4733 adapter: a UDP socket receiving the telephone-event packets the telephony platform
@@ -10,13 +11,6 @@ import type { Key } from './capture.js';
  * is counted and dropped — never thrown, so a flood or garbage cannot stop the listener. The
  * tracker reports each key once (the three end packets and retransmissions, §2.5.1.4).
  */
-export interface RtpBinding {
-  brandId: string;
-  callRef: string;
-  sourceIp: string | null;
-  payloadType: number;
-}
-
 export interface RtpListenerStats {
   packets: number;
   keys: number;
@@ -45,15 +39,6 @@ const MAX_CACHED = 10_000;
 /** Packets waiting for a lookup or a keypress at once; beyond it new ones are shed (counted). */
 const MAX_PENDING = 256;
 
-export async function bindingOf(db: Db, ssrc: number): Promise<RtpBinding | null> {
-  const { rows } = await db.query<{ brand_id: string; call_ref: string; source_ip: string | null; payload_type: number }>(
-    'SELECT brand_id, call_ref, source_ip, payload_type FROM payment_rtp_streams WHERE ssrc = $1',
-    [ssrc],
-  );
-  const r = rows[0];
-  return r ? { brandId: r.brand_id, callRef: r.call_ref, sourceIp: r.source_ip, payloadType: r.payload_type } : null;
-}
-
 export async function startRtpListener(opts: {
   db: Db;
   port: number;
@@ -68,7 +53,7 @@ export async function startRtpListener(opts: {
   async function lookup(ssrc: number): Promise<RtpBinding | null> {
     const hit = cache.get(ssrc);
     if (hit && hit.until > Date.now()) return hit.binding;
-    const binding = await bindingOf(opts.db, ssrc).catch(() => null);
+    const binding = await rtpBindingOf(opts.db, ssrc).catch(() => null);
     if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
     cache.set(ssrc, { binding, until: Date.now() + BINDING_CACHE_MS });
     return binding;

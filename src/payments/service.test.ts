@@ -9,17 +9,10 @@ import type { Key } from './capture.js';
 import { createSandboxProcessor } from './processors/sandbox.js';
 import { createPaymentService, type PaymentService } from './service.js';
 import { signBody } from './signing.js';
+import { until } from '../testing/until.js';
 
 // Twelve digits in a row: more than any masked view, id or amount here would hold.
 const CARD_RUN = /\d{12,}/;
-
-const until = async (check: () => boolean | Promise<boolean>, ms = 5_000): Promise<void> => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 /**
  * Payment sessions on the database, one node and two: keypresses signed by the telephony side go

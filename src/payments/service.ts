@@ -8,7 +8,7 @@ import { fieldsFor, type Field, type Key } from './capture.js';
 import { createNodeCodeKey, sealToNode } from './code-seal.js';
 import { paymentErrors } from './errors.js';
 import { createHolder, type Step, type StepBy } from './holder.js';
-import { LIVE_STATES, PaymentSession, type SessionState, type SessionView } from './lifecycle.js';
+import { LIVE_STATES, PaymentSession, pickView, type SessionState, type SessionView } from './lifecycle.js';
 import * as data from './payments-data.js';
 import type { Processor } from './processors/types.js';
 import { verifySignature } from './signing.js';
@@ -86,6 +86,16 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     for (const w of watchers.get(m.id) ?? []) w(m);
   }
 
+  function subscribe(id: string, w: Watcher): () => void {
+    let set = watchers.get(id);
+    if (!set) watchers.set(id, (set = new Set()));
+    set.add(w);
+    return () => {
+      set.delete(w);
+      if (set.size === 0 && watchers.get(id) === set) watchers.delete(id);
+    };
+  }
+
   const holder = createHolder({ db, vault, audit, processorFor: deps.processorFor, chargeTimeoutMs: timings.chargeTimeoutMs, pauseMs: timings.pauseMs, now, onLocalProgress: announce });
 
   async function onOp(payload: string): Promise<void> {
@@ -124,19 +134,24 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     await new Promise<void>((resolve) => {
       const done = () => {
         clearTimeout(timer);
-        watchers.get(id)?.delete(w);
+        unsubscribe();
         resolve();
       };
-      const w: Watcher = (m) => void (done_(m) && done());
+      const unsubscribe = subscribe(id, (m) => void (done_(m) && done()));
       const timer = setTimeout(done, ms);
-      if (!watchers.has(id)) watchers.set(id, new Set());
-      watchers.get(id)?.add(w);
     });
   }
 
   // Looked up on every keypress: kept a few seconds (a rotated secret or a new node shows within that).
   const secretsOf = cached(5_000, (brandId: string) => data.signingSecrets(vault, db, brandId));
   const nodeKeyOf = cached(5_000, (node: string) => data.nodeKey(db, node, aliveSince()));
+
+  /** The telephony platform's brand: its API key's one brand, which must hold payment.capture. */
+  async function captureBrand(p: Principal, action: string): Promise<string> {
+    const brandId = [...(p.apiKeyBrands ?? [])][0] ?? null;
+    await authorize({ db, audit }, p, 'payment.capture', brandId, { action });
+    return brandId as string;
+  }
 
   const byOf = (p: Principal): StepBy => ({ actor: p.actor, ...(p.requestId && { requestId: p.requestId }) });
   const isOwner = (p: Principal, s: data.SessionRecord) => p.actor.kind === 'user' && s.agentId === p.actor.id;
@@ -179,10 +194,8 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       const m = await db.transaction(async (tx) => {
         const { rows } = await tx.query(`SELECT 1 FROM payment_sessions WHERE id = $1 AND version = $2 FOR UPDATE`, [s.id, s.version]);
         if (rows.length === 0) return null; // moved meanwhile: its holder is alive after all
-        const version = await data.saveView(tx, s.id, view, now());
+        const msg = await data.saveView(tx, s.id, s.brandId, view, now());
         await audit.append(tx, { actor: { kind: 'system', id: 'payments' }, action: `payment.${state}`, brandId: s.brandId, outcome: 'success', target: { type: 'payment', id: s.id }, details: { from: s.state, reason } });
-        const msg: ProgressMessage = { id: s.id, brandId: s.brandId, version, view: pickView(view) };
-        await tx.query('SELECT pg_notify($1, $2)', [PROGRESS_CHANNEL, JSON.stringify(msg)]);
         return msg;
       });
       if (m) (announce(m), ended++);
@@ -288,9 +301,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     reenter: (p, id, field) => drive(p, id, { op: 'reenter', field }),
     charge: (p, id) => drive(p, id, { op: 'charge' }),
     async keypress(p, signed, message) {
-      const brandId = [...(p.apiKeyBrands ?? [])][0] ?? null;
-      await authorize({ db, audit }, p, 'payment.capture', brandId, { action: 'payment.keypress' });
-      const b = brandId as string;
+      const b = await captureBrand(p, 'payment.keypress');
       const secrets = await secretsOf(b);
       if (secrets.length === 0) throw paymentErrors.signing_not_configured();
       const problem = verifySignature(
@@ -313,22 +324,11 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       await dispatch(s, { op: 'key', key: message.key }, byOf(p), message.eventId);
     },
     async bindRtpStream(p, b) {
-      const brandId = [...(p.apiKeyBrands ?? [])][0] ?? null;
-      await authorize({ db, audit }, p, 'payment.capture', brandId, { action: 'payment.rtp.bind' });
-      const brand = brandId as string;
-      // An SSRC another brand bound within the hour stays theirs: a stream cannot be taken over.
+      const brandId = await captureBrand(p, 'payment.rtp.bind');
       const bound = await db.transaction(async (tx) => {
-        const { rows } = await tx.query(
-          `INSERT INTO payment_rtp_streams (ssrc, brand_id, call_ref, source_ip, payload_type, created_at) VALUES ($1, $2, $3, $4, $5, $6)
-           ON CONFLICT (ssrc) DO UPDATE SET brand_id = EXCLUDED.brand_id, call_ref = EXCLUDED.call_ref, source_ip = EXCLUDED.source_ip,
-             payload_type = EXCLUDED.payload_type, created_at = EXCLUDED.created_at
-           WHERE payment_rtp_streams.brand_id = EXCLUDED.brand_id OR payment_rtp_streams.created_at < $6::timestamptz - interval '1 hour'
-           RETURNING ssrc`,
-          [b.ssrc, brand, b.callRef, b.sourceIp ?? null, b.payloadType ?? 101, now()],
-        );
-        if (rows.length === 0) return false;
-        await audit.append(tx, { ...eventContext(p), action: 'payment.rtp.bind', brandId: brand, outcome: 'success', details: { ssrc: b.ssrc, pinned: Boolean(b.sourceIp) } });
-        return true;
+        const taken = await data.bindRtpStream(tx, { ssrc: b.ssrc, brandId, callRef: b.callRef, sourceIp: b.sourceIp ?? null, payloadType: b.payloadType ?? 101, now: now() });
+        if (taken) await audit.append(tx, { ...eventContext(p), action: 'payment.rtp.bind', brandId, outcome: 'success', details: { ssrc: b.ssrc, pinned: Boolean(b.sourceIp) } });
+        return taken;
       });
       if (!bound) throw paymentErrors.ssrc_taken();
     },
@@ -347,13 +347,9 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
         last = m.version;
         onView(m);
       };
-      if (!watchers.has(id)) watchers.set(id, new Set());
-      watchers.get(id)?.add(w);
+      const unsubscribe = subscribe(id, w);
       w({ id, brandId: s.brandId, version: s.version, view: pickView(s) });
-      return () => {
-        watchers.get(id)?.delete(w);
-        if (watchers.get(id)?.size === 0) watchers.delete(id);
-      };
+      return unsubscribe;
     },
     async settings(p, brandId) {
       await authorize({ db, audit }, p, 'payment.manage', brandId, { action: 'payment.settings.read' });
@@ -404,7 +400,3 @@ function cached<T>(ms: number, load: (key: string) => Promise<T>): ((key: string
   return Object.assign(get, { forget: (key: string) => void entries.delete(key) });
 }
 
-/** The masked view of a stored session: what a screen receives. */
-export function pickView(s: SessionView): SessionView {
-  return { state: s.state, progress: s.progress, maskedCard: s.maskedCard, cardBrand: s.cardBrand, reason: s.reason, processorReference: s.processorReference };
-}

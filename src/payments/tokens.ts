@@ -59,19 +59,6 @@ const toToken = (r: TokenRow): PaymentToken => ({
   revokedAt: r.revoked_at === null ? null : new Date(r.revoked_at).toISOString(),
 });
 
-export async function findToken(q: Queryable, id: string): Promise<PaymentToken | undefined> {
-  const { rows } = await q.query<TokenRow>('SELECT id, brand_id, card_brand, last_four, exp_month, exp_year, created_at, revoked_at FROM payment_tokens WHERE id = $1', [id]);
-  return rows[0] && toToken(rows[0]);
-}
-
-export async function tokensOfBrand(q: Queryable, brandId: string, limit: number, offset: number): Promise<PaymentToken[]> {
-  const { rows } = await q.query<TokenRow>(
-    'SELECT id, brand_id, card_brand, last_four, exp_month, exp_year, created_at, revoked_at FROM payment_tokens WHERE brand_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3',
-    [brandId, limit, offset],
-  );
-  return rows.map(toToken);
-}
-
 /**
  * Opens a token for a charge. Only the connector principal may: no role, API key or admin holds
  * `payment.detokenize`, so no route can reach this with a person's or a machine's credentials.
