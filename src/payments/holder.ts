@@ -7,6 +7,7 @@ import { paymentErrors } from './errors.js';
 import { LIVE_STATES, type PaymentSession, type SessionView } from './lifecycle.js';
 import * as data from './payments-data.js';
 import type { Processor } from './processors/types.js';
+import type { RecordingControl } from './recording-control.js';
 import { createToken } from './tokens.js';
 
 /**
@@ -18,9 +19,12 @@ import { createToken } from './tokens.js';
 export interface HeldSession {
   id: string;
   brandId: string;
+  callRef: string;
   session: PaymentSession;
   settings: data.PaymentSettings;
   expiresAt: Date;
+  /** Whether the recording was asked to pause for this session (and not yet to resume). */
+  recordingPaused?: boolean;
 }
 
 export type Step = { op: 'key'; key: Key } | { op: 'pause' } | { op: 'reenter'; field: Field } | { op: 'cancel' } | { op: 'expire' } | { op: 'charge' } | { op: 'fail'; reason: string };
@@ -39,6 +43,8 @@ export interface HolderDeps {
   /** The customer stopped keying for this long: the field ends as on `#`. */
   pauseMs: number;
   now: () => Date;
+  /** Pauses the call recording while the customer keys (state collecting) and resumes it after. */
+  recording: RecordingControl;
   /** Views announced by this node, handed to its own watchers without waiting for the round trip. */
   onLocalProgress: (m: ProgressMessage) => void;
 }
@@ -96,6 +102,13 @@ export function createHolder(deps: HolderDeps): Holder {
     clearTimer(expiryTimers, id);
   }
 
+  function syncRecording(h: HeldSession): void {
+    const capturing = h.session.state === 'collecting';
+    if (capturing === Boolean(h.recordingPaused)) return;
+    h.recordingPaused = capturing;
+    deps.recording.set({ paymentId: h.id, brandId: h.brandId, callRef: h.callRef, recordingUrl: h.settings.recordingUrl }, capturing);
+  }
+
   const event = (h: HeldSession, by: StepBy, action: string, details: AuditEventInput['details']): AuditEventInput => ({
     actor: by.actor,
     ...(by.requestId && { requestId: by.requestId }),
@@ -120,6 +133,7 @@ export function createHolder(deps: HolderDeps): Holder {
             return m;
           });
     deps.onLocalProgress(message);
+    syncRecording(h);
     if (!LIVE_STATES.includes(view.state)) forget(h.id);
     return view;
   }
@@ -185,6 +199,7 @@ export function createHolder(deps: HolderDeps): Holder {
   const holder: Holder = {
     hold(s) {
       held.set(s.id, s);
+      syncRecording(s);
       schedule(expiryTimers, s.id, s.expiresAt.getTime() - now().getTime(), { op: 'expire' });
     },
     holds: (id) => held.has(id),

@@ -11,6 +11,7 @@ import { createHolder, type Step, type StepBy } from './holder.js';
 import { LIVE_STATES, PaymentSession, pickView, type SessionState, type SessionView } from './lifecycle.js';
 import * as data from './payments-data.js';
 import type { Processor } from './processors/types.js';
+import { createRecordingControl, type RecordingControl } from './recording-control.js';
 import { verifySignature } from './signing.js';
 
 export interface NewPayment {
@@ -35,6 +36,9 @@ export interface PaymentDeps {
   /** This server's id among the nodes (unique per running process). */
   nodeId: string;
   processorFor: (settings: data.PaymentSettings) => Processor;
+  /** Extra certificate authorities trusted for the brand's recording-control endpoint. */
+  ca?: string | Buffer;
+  recording?: RecordingControl;
   timings?: Partial<PaymentTimings>;
   now?: () => Date;
 }
@@ -96,7 +100,16 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     };
   }
 
-  const holder = createHolder({ db, vault, audit, processorFor: deps.processorFor, chargeTimeoutMs: timings.chargeTimeoutMs, pauseMs: timings.pauseMs, now, onLocalProgress: announce });
+  const recording =
+    deps.recording ??
+    createRecordingControl({
+      db,
+      audit,
+      now,
+      ...(deps.ca && { ca: deps.ca }),
+      secretOf: async (brandId) => (await data.signingSecrets(vault, db, brandId))[0]?.toString('utf8') ?? null,
+    });
+  const holder = createHolder({ db, vault, audit, recording, processorFor: deps.processorFor, chargeTimeoutMs: timings.chargeTimeoutMs, pauseMs: timings.pauseMs, now, onLocalProgress: announce });
 
   async function onOp(payload: string): Promise<void> {
     const m = parseOp(payload);
@@ -230,6 +243,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     },
     async stop() {
       await holder.releaseAll('node_stopped');
+      await recording.idle();
       for (const u of unlisten.splice(0)) await u().catch(() => undefined);
       watchers.clear();
     },
@@ -267,7 +281,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
           details: { amountMinor: input.amountMinor, currency: input.currency, fields: fieldsFor(settings.collectPostal).join(',') },
         });
       });
-      holder.hold({ id, brandId: input.brandId, session, settings, expiresAt });
+      holder.hold({ id, brandId: input.brandId, callRef: input.callRef, session, settings, expiresAt });
       return (await data.findSession(vault, db, id)) as data.SessionRecord;
     },
     async get(p, id) {

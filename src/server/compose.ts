@@ -51,12 +51,14 @@ export async function composeServices(db: Db, config: Config, opts: ComposeOptio
   const notifier = createNotifier(config.notify);
   const incidents = createIncidentService({ db, vault, audit, access, settings: config.incidents, notifier, publicUrl: config.publicUrl, ...(opts.clock && { now: opts.clock }) });
   const detection = createDetectionMonitor({ db, audit, onRaised: async (raised) => void (await incidents.autoOpen(raised)), ...(opts.clock && { now: opts.clock }) });
+  const ca = config.payments.caFile ? await readFile(config.payments.caFile) : undefined;
   const payments = createPaymentService({
     db,
     vault,
     audit,
     nodeId: nodeIdOf(),
-    processorFor: processorFor({ db, vault, ...(config.payments.caFile && { ca: await readFile(config.payments.caFile) }) }),
+    ...(ca && { ca }),
+    processorFor: processorFor({ db, vault, ...(ca && { ca }) }),
     timings: { chargeTimeoutMs: config.payments.chargeTimeoutMs, pauseMs: config.payments.pauseMs },
     ...(opts.clock && { now: opts.clock }),
   });

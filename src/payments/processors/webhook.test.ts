@@ -1,27 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selfSignedCertificate } from '../../testing/tls.js';
 import { verifySignature } from '../signing.js';
 import type { ChargeRequest } from './types.js';
 import { chargeWithin } from './types.js';
 import { createWebhookProcessor } from './webhook.js';
 
 const SECRET = 'cvps_test_secret';
-
-/** A self-signed certificate for localhost, made with openssl for this test run. */
-function certificate(): { key: Buffer; cert: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), 'cv-tls-'));
-  try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' });
-    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const request = (pan: string, code = '123'): ChargeRequest => ({
   reference: 'ps-1',
@@ -38,7 +24,7 @@ describe('webhook processor over HTTPS', () => {
   const received: { headers: Record<string, string | string[] | undefined>; body: Buffer }[] = [];
 
   beforeAll(async () => {
-    const tls = certificate();
+    const tls = selfSignedCertificate();
     cert = tls.cert;
     server = createServer(tls, (req, res) => {
       const chunks: Buffer[] = [];

@@ -1,5 +1,5 @@
-import { request } from 'node:https';
 import { z } from 'zod';
+import { HttpsPostError, httpsPost } from '../https-post.js';
 import { signBody } from '../signing.js';
 import { ProcessorError } from './sandbox.js';
 import type { ChargeOutcome, Processor } from './types.js';
@@ -23,7 +23,6 @@ const Answer = z.discriminatedUnion('status', [
   z.object({ status: z.literal('approved'), processorReference: z.string().min(1).max(200) }),
   z.object({ status: z.literal('declined'), reason: z.string().regex(/^[a-z0-9_]{1,60}$/) }),
 ]);
-const MAX_ANSWER_BYTES = 64 * 1024;
 
 export function createWebhookProcessor(opts: WebhookProcessorOptions): Processor {
   const url = new URL(opts.url);
@@ -43,8 +42,10 @@ export function createWebhookProcessor(opts: WebhookProcessorOptions): Processor
       ];
       const body = Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
       try {
-        const headers = { 'content-type': 'application/json', 'content-length': String(body.length), 'idempotency-key': req.reference, ...signBody(secret, body, new Date()) };
-        const { status, text } = await post(url, headers, body, signal, opts.ca);
+        const headers = { 'content-type': 'application/json', 'idempotency-key': req.reference, ...signBody(secret, body, new Date()) };
+        const { status, text } = await httpsPost(url, headers, body, signal, opts.ca).catch((err: unknown) => {
+          throw err instanceof HttpsPostError ? new ProcessorError(`processor_${err.kind}`) : err;
+        });
         if (status === 402 || (status >= 200 && status < 300)) {
           let parsed: unknown;
           try {
@@ -63,25 +64,3 @@ export function createWebhookProcessor(opts: WebhookProcessorOptions): Processor
     },
   };
 }
-
-function post(url: URL, headers: Record<string, string>, body: Buffer, signal: AbortSignal, ca?: string | Buffer): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const r = request(url, { method: 'POST', headers, signal, ...(ca && { ca }) }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > MAX_ANSWER_BYTES) {
-          res.destroy();
-          reject(new ProcessorError('processor_bad_answer'));
-        } else chunks.push(c);
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', () => reject(new ProcessorError('processor_network_error')));
-    });
-    r.on('error', (err) => reject(signal.aborted ? err : new ProcessorError(isTlsError(err) ? 'processor_tls_error' : 'processor_network_error')));
-    r.end(body);
-  });
-}
-
-const isTlsError = (err: Error & { code?: string }) => /CERT|SSL|TLS|SELF_SIGNED/i.test(err.code ?? '');
