@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import websocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { accessRoutes } from '../access/routes/index.js';
@@ -73,6 +74,8 @@ export async function buildApp(services: AppServices, options: BuildAppOptions =
   // Call uploads (transcript + recording): parts are streamed, the recording straight into the
   // sealed object store; the calls service enforces its own size limits as it reads.
   await app.register(multipart, { limits: { fields: 4, files: 3, parts: 6, fieldSize: services.calls.limits.maxTranscriptBytes, fileSize: services.calls.limits.maxRecordingBytes }, throwFileSizeLimit: true });
+  // In-band payment audio: small binary frames only (a 200 ms frame of 16 kHz PCM is 6.4 KB).
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await registerOpenApi(app);
   registerMetrics(app);
   registerAuth(app, services.access, config.secureCookies);

@@ -154,6 +154,7 @@ const POLICY: Record<string, Case> = {
   'POST /api/v1/payments/:paymentId/reenter': { scope: 'brand', req: (t) => ({ url: `/api/v1/payments/${t.paymentId}/reenter`, body: { field: 'card_number' } }) },
   // Only an API key scoped payment.capture, with a signature (the matrix key has neither).
   'POST /api/v1/payments/keypresses': { scope: 'self', allow: [], req: (_t, n) => ({ url: '/api/v1/payments/keypresses', body: { callRef: 'matrix', eventId: `ev-${n}`, key: '4' } }) },
+  'GET /api/v1/payments/audio-streams': { scope: 'self', allow: [], req: () => ({ url: '/api/v1/payments/audio-streams?callRef=matrix' }) },
   'POST /api/v1/payments/rtp-streams': { scope: 'self', allow: [], req: (_t, n) => ({ url: '/api/v1/payments/rtp-streams', body: { callRef: 'matrix', ssrc: 1000 + n } }) },
   'GET /api/v1/brands/:brandId/payment-settings': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/payment-settings` }) },
   'PUT /api/v1/brands/:brandId/payment-settings': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/payment-settings`, body: { collectPostal: false } }) },

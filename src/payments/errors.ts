@@ -12,5 +12,6 @@ export const paymentErrors = errorCodes('payment', {
   signing_not_configured: ['conflict', 'The brand has no payment signing secret yet: an admin creates one first'],
   holder_unavailable: ['unavailable', 'The server holding this payment session is not answering; the session will be failed and can be started again'],
   ssrc_taken: ['conflict', 'This RTP stream (SSRC) is bound to another call'],
+  websocket_required: ['invalid_input', 'This route is a WebSocket: connect with an Upgrade request and send binary audio frames'],
   invalid_input: ['invalid_input', 'Invalid payment input'],
 });

@@ -1,10 +1,14 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { principalOf } from '../http/auth.js';
 import { Empty, NoBody } from '../http/schemas.js';
 import type { AppServices } from '../http/services.js';
 import type { ZodApp } from '../http/types.js';
+import type { AudioStream } from './audio-stream.js';
+import { OverloadedError } from './audio-stream.js';
 import { FIELDS, KEYS } from './capture.js';
+import { AUDIO_ENCODINGS, AUDIO_SAMPLE_RATES, FrameError } from './inband-audio.js';
 import { paymentErrors } from './errors.js';
 import { LIVE_STATES, pickView, SESSION_STATES } from './lifecycle.js';
 import type { SessionRecord } from './payments-data.js';
@@ -200,6 +204,31 @@ export function paymentRoutes(app: ZodApp, { payments }: AppServices): void {
     },
   );
 
+  const opened = new WeakMap<FastifyRequest, AudioStream>();
+  app.route({
+    method: 'GET',
+    url: '/payments/audio-streams',
+    config: { auth: 'principal' },
+    schema: {
+      tags,
+      description: 'WebSocket: the call audio (binary frames of up to 200 ms), whose keypad tones key the call payment session.',
+      querystring: z.strictObject({
+        callRef: z.string().min(1).max(200),
+        encoding: z.enum(AUDIO_ENCODINGS).default('mulaw'),
+        sampleRate: z.coerce.number().refine((r) => (AUDIO_SAMPLE_RATES as readonly number[]).includes(r), `one of ${AUDIO_SAMPLE_RATES.join(', ')}`).default(8000),
+      }),
+      response: { 101: Empty },
+    },
+    preHandler: async (req) => {
+      opened.set(req, await payments.openAudioStream(principalOf(req), req.query));
+    },
+    handler: async (req) => {
+      await opened.get(req)?.end();
+      throw paymentErrors.websocket_required();
+    },
+    wsHandler: (socket, req) => serveAudio(socket, opened.get(req)),
+  });
+
   app.get('/brands/:brandId/payment-settings', { config: { auth: 'session' }, schema: { tags, params: BrandParams, response: { 200: SettingsOut } } }, async (req) =>
     payments.settings(principalOf(req), req.params.brandId),
   );
@@ -231,4 +260,40 @@ export function paymentRoutes(app: ZodApp, { payments }: AppServices): void {
     { config: { auth: 'session' }, schema: { tags, params: BrandParams, body: NoBody, response: { 201: z.object({ secret: z.string() }) } } },
     async (req, reply) => reply.code(201).send(await payments.rotateSigningSecret(principalOf(req), req.params.brandId)),
   );
+}
+
+/** How long an audio stream may send nothing before it is closed. */
+const AUDIO_IDLE_MS = 30_000;
+
+/** Frames in, nothing out but the close code: the sender is told why a stream ended, never what was heard. */
+function serveAudio(socket: WebSocket, stream: AudioStream | undefined): void {
+  if (!stream) return void socket.close(1011, 'stream not opened');
+  let ended = false;
+  let idle: NodeJS.Timeout | undefined;
+  const finish = (code: number, reason: string) => {
+    if (ended) return;
+    ended = true;
+    clearTimeout(idle);
+    void stream.end().catch(() => undefined);
+    if (socket.readyState === socket.OPEN) socket.close(code, reason);
+  };
+  const awake = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => finish(1000, 'idle'), AUDIO_IDLE_MS);
+    idle.unref();
+  };
+  awake();
+  socket.on('message', (data, isBinary) => {
+    if (ended) return;
+    if (!isBinary) return finish(1003, 'binary audio frames only');
+    awake();
+    try {
+      stream.frame(Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer));
+    } catch (err) {
+      if (err instanceof FrameError) finish(1007, err.problem);
+      else if (err instanceof OverloadedError) finish(1008, 'overloaded');
+      else finish(1011, 'internal error');
+    }
+  });
+  socket.on('close', () => finish(1000, 'closed'));
 }

@@ -3,6 +3,7 @@ import { brandsAllowed, isAllowed, isUuid, type Principal } from '../access/inde
 import { authorize, eventContext, recordAlone, type ChainedAuditLog } from '../audit/index.js';
 import type { Db } from '../db/types.js';
 import type { Vault } from '../vault/index.js';
+import { createAudioStream, type AudioStream, type AudioStreamSpec } from './audio-stream.js';
 import { OPS_CHANNEL, PROGRESS_CHANNEL, parseOp, parseProgress, type OpMessage, type ProgressMessage } from './bus.js';
 import { fieldsFor, type Field, type Key } from './capture.js';
 import { createNodeCodeKey, sealToNode } from './code-seal.js';
@@ -63,6 +64,11 @@ export interface PaymentService {
   keypress(principal: Principal, signed: { rawBody: Buffer; headers: Record<string, string | string[] | undefined> }, message: { callRef: string; eventId: string; key: Key }): Promise<void>;
   /** The telephony platform declares which call an RTP stream (SSRC) it forks to callvault belongs to. */
   bindRtpStream(principal: Principal, binding: { callRef: string; ssrc: number; sourceIp?: string; payloadType?: number }): Promise<void>;
+  /**
+   * The telephony platform streams a call's audio (in-band keypad tones) from its API key's brand:
+   * keys heard go to the call's live session; opening and closing the stream are audited.
+   */
+  openAudioStream(principal: Principal, spec: AudioStreamSpec): Promise<AudioStream>;
   /** A key from an adapter inside callvault (RTP listener, in-band audio): no signature, same session rules. */
   pressForCall(brandId: string, callRef: string, key: Key, source: string): Promise<boolean>;
   /** Masked progress of a session as it changes; the first call is the current view. */
@@ -345,6 +351,20 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
         return taken;
       });
       if (!bound) throw paymentErrors.ssrc_taken();
+    },
+    async openAudioStream(p, spec) {
+      const brandId = await captureBrand(p, 'payment.audio.open');
+      const context = { ...eventContext(p), brandId, outcome: 'success' as const };
+      await recordAlone({ db, audit }, { ...context, action: 'payment.audio.open', details: { encoding: spec.encoding, sampleRate: spec.sampleRate } });
+      const stream = createAudioStream(spec, (key) => service.pressForCall(brandId, spec.callRef, key, 'inband-audio'));
+      return {
+        frame: (bytes) => stream.frame(bytes),
+        async end() {
+          const stats = await stream.end();
+          await recordAlone({ db, audit }, { ...context, action: 'payment.audio.close', details: { ...stats } });
+          return stats;
+        },
+      };
     },
     async pressForCall(brandId, callRef, key, source) {
       const s = await data.liveSessionOfCall(db, brandId, callRef);
