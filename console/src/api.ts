@@ -21,6 +21,8 @@ import type {
   EnrollmentResult,
   ChainStatus,
   Me,
+  Payment,
+  PaymentField,
   User,
 } from './types.js';
 
@@ -171,6 +173,13 @@ export const api = {
   /** Files the browser downloads or opens itself (the session cookie rides along). */
   incidentFileUrl: (id: string, what: 'blast-radius.csv' | 'report.md' | 'report.html') =>
     what === 'blast-radius.csv' ? `${BASE}/incidents/${enc(id)}/blast-radius?format=csv` : `${BASE}/incidents/${enc(id)}/report?format=${what === 'report.md' ? 'md' : 'html'}`,
+  createPayment: (input: { brandId: string; callRef: string; amountMinor: number; currency: string; description: string }) => request<Payment>('POST', '/payments', input),
+  payment: (id: string) => request<Payment>('GET', `/payments/${enc(id)}`),
+  cancelPayment: (id: string) => request<Payment>('POST', `/payments/${enc(id)}/cancel`),
+  chargePayment: (id: string) => request<Payment>('POST', `/payments/${enc(id)}/charge`),
+  reenterPaymentField: (id: string, field: PaymentField) => request<Payment>('POST', `/payments/${enc(id)}/reenter`, { field }),
+  /** Server-Sent Events of the masked view, closed by the server after the final state. */
+  paymentStreamUrl: (id: string) => `${BASE}/payments/${enc(id)}/stream`,
   previewRedaction: (brandId: string, text: string, policy?: Record<string, unknown>) =>
     request<{ parts: ReviewPart[]; counts: Record<string, number> }>('POST', `/brands/${enc(brandId)}/redaction-policy/preview`, policy ? { text, policy } : { text }),
 };

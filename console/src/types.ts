@@ -258,3 +258,44 @@ export interface BlastRadius {
   deniedAttempts: number;
   brands: { brandId: string; calls: number; payments: number; customers: number; records: { type: string; id: string; actions: string[]; events: number; firstAt: string; lastAt: string }[] }[];
 }
+
+export type PaymentState = 'collecting' | 'ready' | 'processing' | 'succeeded' | 'declined' | 'failed' | 'cancelled' | 'expired';
+export type PaymentField = 'card_number' | 'expiry' | 'security_code' | 'postal_code';
+
+export interface PaymentFieldProgress {
+  status: 'pending' | 'collecting' | 'valid' | 'invalid';
+  digits: number;
+  attempts: number;
+  problem: string | null;
+}
+
+/** What a screen may know of a payment while it is keyed: counts, network, valid or not, the last four. */
+export interface PaymentView {
+  state: PaymentState;
+  progress: {
+    current: PaymentField | null;
+    fields: Partial<Record<PaymentField, PaymentFieldProgress>>;
+    cardBrand: string;
+    lastFour: string | null;
+    expectedDigits: number | null;
+  };
+  maskedCard: string | null;
+  cardBrand: string;
+  reason: string | null;
+  processorReference: string | null;
+}
+
+export interface Payment extends PaymentView {
+  id: string;
+  brandId: string;
+  callRef: string;
+  agentId: string | null;
+  amountMinor: number;
+  currency: string;
+  description: string;
+  tokenId: string | null;
+  version: number;
+  expiresAt: string;
+  createdAt: string;
+  endedAt: string | null;
+}

@@ -8,6 +8,7 @@ import { CallsPage } from '../calls/CallsPage.js';
 import { AlertsPage } from '../incidents/AlertsPage.js';
 import { IncidentPage } from '../incidents/IncidentPage.js';
 import { IncidentsPage } from '../incidents/IncidentsPage.js';
+import { PaymentPage } from '../payments/PaymentPage.js';
 import { PolicyPage } from '../policy/PolicyPage.js';
 import type { Me } from '../types.js';
 import { AccountPage } from './AccountPage.js';
@@ -81,6 +82,8 @@ function Page({
   onRefresh: () => void;
 }) {
   switch (id) {
+    case 'payments':
+      return <PaymentPage me={me} />;
     case 'calls':
       return param ? <CallReviewPage callId={param} me={me} /> : <CallsPage />;
     case 'policy':

@@ -1,6 +1,6 @@
 import type { Me } from '../types.js';
 
-export type PageId = 'calls' | 'policy' | 'brands' | 'users' | 'api-keys' | 'audit' | 'alerts' | 'incidents' | 'account';
+export type PageId = 'payments' | 'calls' | 'policy' | 'brands' | 'users' | 'api-keys' | 'audit' | 'alerts' | 'incidents' | 'account';
 
 /**
  * Which pages a person is offered. This only tidies the menu: the server checks every request
@@ -10,6 +10,7 @@ export function pagesFor(me: Me): { id: PageId; label: string }[] {
   const roles = new Set(me.user.assignments.map((a) => a.role));
   const admin = me.user.isSecurityAdmin;
   const pages: { id: PageId; label: string; show: boolean }[] = [
+    { id: 'payments', label: 'Take a payment', show: admin || roles.has('agent') || roles.has('supervisor') },
     { id: 'calls', label: 'Calls', show: admin || roles.has('qa_reviewer') || roles.has('supervisor') },
     { id: 'policy', label: 'Redaction policy', show: admin || roles.has('qa_reviewer') || roles.has('supervisor') },
     { id: 'brands', label: 'Brands', show: true },
