@@ -7,6 +7,8 @@ import { forEachDatabase } from '../testing/databases.js';
 import type { ProgressMessage } from './bus.js';
 import type { Key } from './capture.js';
 import { createSandboxProcessor } from './processors/sandbox.js';
+import { CONNECTOR_PRINCIPAL, detokenize } from './tokens.js';
+import { brandScope } from '../vault/index.js';
 import { createPaymentService, type PaymentService } from './service.js';
 import { signBody } from './signing.js';
 import { until } from '../testing/until.js';
@@ -146,6 +148,37 @@ forEachDatabase('payment sessions', (getDb) => {
     expect(charged).toMatchObject({ state: 'succeeded', maskedCard: '•••• •••• •••• 4444', holderNode: 'node-a' });
     stop();
     expect(onB.map((m) => m.version)).toEqual([...onB.map((m) => m.version)].sort((a, b) => a - b));
+  });
+
+  it('keeps the card as an opaque token when the brand asks: sealed with the payment key, opened only by the connector', async () => {
+    const keeping = (await f.brand()).id;
+    await nodeA.updateSettings(f.system, keeping, { keepToken: true });
+    const keeperSecret = (await nodeA.rotateSigningSecret(f.system, keeping)).secret;
+    const keeper = await person('agent', keeping);
+    const platform: Principal = { ...telephony, apiKeyBrands: new Set([keeping]) };
+    const s = await nodeA.create(keeper, { brandId: keeping, callRef: 'call-keep', amountMinor: 1999, currency: 'USD', description: 'Subscription' });
+    for (const key of '378282246310005' + '0431' + '1234') {
+      const message = { callRef: 'call-keep', eventId: `ev-${++seq}`, key: key as Key };
+      const rawBody = Buffer.from(JSON.stringify(message));
+      await nodeA.keypress(platform, { rawBody, headers: signBody(keeperSecret, rawBody, f.now()) }, message);
+    }
+    await until(async () => (await nodeA.get(keeper, s.id)).state === 'ready');
+    const charged = await nodeA.charge(keeper, s.id);
+    expect(charged).toMatchObject({ state: 'succeeded', maskedCard: '•••• •••• •••• 0005', tokenId: expect.stringMatching(/^tok_[A-Za-z0-9_-]{24}$/) });
+    const tokenId = charged.tokenId!;
+
+    const row = (await getDb().query<Record<string, unknown>>('SELECT * FROM payment_tokens WHERE id = $1', [tokenId])).rows[0]!;
+    expect(row).toMatchObject({ brand_id: keeping, card_brand: 'amex', last_four: '0005', exp_month: 4, exp_year: 2031, session_id: s.id });
+    expect(Buffer.from(row.card_sealed as Uint8Array).toString('latin1')).not.toContain('378282');
+    expect(JSON.stringify(row)).not.toContain('1234'); // the security code is never part of a token
+    const opened = await detokenize(f.vault, getDb(), CONNECTOR_PRINCIPAL, tokenId);
+    expect(opened.pan.toString('latin1')).toBe('378282246310005');
+    opened.pan.fill(0);
+    await expect(detokenize(f.vault, getDb(), f.system, tokenId)).rejects.toMatchObject({ code: 'payment.not_found' });
+    await expect(detokenize(f.vault, getDb(), keeper, tokenId)).rejects.toMatchObject({ code: 'payment.not_found' });
+    // The brand's data key does not open it: the card is sealed under the payment key only.
+    await expect(f.vault.decrypt(getDb(), brandScope(keeping), tokenId, Buffer.from(row.card_sealed as Uint8Array))).rejects.toThrow();
+    expect((await auditOf(s.id)).find((e) => e.action === 'payment.charge')?.details).toMatchObject({ tokenId });
   });
 
   it('ends declined, timed-out and re-keyed sessions with their reason', async () => {
