@@ -9,6 +9,7 @@
 export type { Actor, AuditEventInput, AuditLog, Outcome } from './types.js';
 export { createAuditLog, chainIdOf, INSTALLATION_CHAIN, type AuditLogOptions, type ChainedAuditLog } from './log.js';
 export { authorize, eventContext, recordAlone } from './authorize.js';
+export { createGroupCommit, type GroupCommit } from './group-commit.js';
 export { createAuditService, type AuditService, type ConsistencyProofView, type EventFilter, type InclusionProofView, type SignedTreeHead } from './service.js';
 export { verifyChain, verifyChains, type Problem, type ProblemKind, type VerifyReport } from './verify.js';
 export { formatCef, formatEvent, formatJsonl, formatSyslog, toView, type AuditEventView, type ExportFormat } from './formats.js';

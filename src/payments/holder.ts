@@ -1,3 +1,4 @@
+import type { GroupCommit } from '../audit/group-commit.js';
 import type { Actor, AuditEventInput, AuditLog } from '../audit/types.js';
 import type { Db, Queryable } from '../db/types.js';
 import type { Vault } from '../vault/index.js';
@@ -38,6 +39,8 @@ export interface HolderDeps {
   db: Db;
   vault: Vault;
   audit: AuditLog;
+  /** Audited steps of many sessions at once share one transaction (field ends arrive together). */
+  commit: GroupCommit;
   processorFor: (settings: data.PaymentSettings) => Processor;
   chargeTimeoutMs: number;
   /** The customer stopped keying for this long: the field ends as on `#`. */
@@ -127,11 +130,7 @@ export function createHolder(deps: HolderDeps): Holder {
     const message =
       events.length === 0 && tokenId === undefined
         ? await data.saveView(db, h.id, h.brandId, view, now()) // a digit keyed: nothing to audit, one round trip
-        : await db.transaction(async (tx: Queryable) => {
-            const m = await data.saveView(tx, h.id, h.brandId, view, now(), tokenId);
-            for (const e of events) await audit.append(tx, e);
-            return m;
-          });
+        : await deps.commit.run(events, (tx) => data.saveView(tx, h.id, h.brandId, view, now(), tokenId));
     deps.onLocalProgress(message);
     syncRecording(h);
     if (!LIVE_STATES.includes(view.state)) forget(h.id);

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { brandsAllowed, isAllowed, isUuid, type Principal } from '../access/index.js';
-import { authorize, eventContext, recordAlone, type ChainedAuditLog } from '../audit/index.js';
+import { authorize, createGroupCommit, eventContext, recordAlone, type ChainedAuditLog } from '../audit/index.js';
 import type { Db } from '../db/types.js';
 import type { Vault } from '../vault/index.js';
 import { createAudioStream, type AudioStream, type AudioStreamSpec } from './audio-stream.js';
@@ -115,7 +115,8 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       ...(deps.ca && { ca: deps.ca }),
       secretOf: async (brandId) => (await data.signingSecrets(vault, db, brandId))[0]?.toString('utf8') ?? null,
     });
-  const holder = createHolder({ db, vault, audit, recording, processorFor: deps.processorFor, chargeTimeoutMs: timings.chargeTimeoutMs, pauseMs: timings.pauseMs, now, onLocalProgress: announce });
+  const commit = createGroupCommit({ db, audit });
+  const holder = createHolder({ db, vault, audit, commit, recording, processorFor: deps.processorFor, chargeTimeoutMs: timings.chargeTimeoutMs, pauseMs: timings.pauseMs, now, onLocalProgress: announce });
 
   async function onOp(payload: string): Promise<void> {
     const m = parseOp(payload);
@@ -263,7 +264,15 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       const t = now();
       const session = new PaymentSession({ reference: id, amountMinor: input.amountMinor, currency: input.currency, description: input.description }, { fields: fieldsFor(settings.collectPostal), maxAttempts: settings.maxAttempts });
       const expiresAt = new Date(t.getTime() + settings.timeoutSeconds * 1000);
-      await db.transaction(async (tx) => {
+      const created = {
+        ...eventContext(p),
+        action: 'payment.create',
+        brandId: input.brandId,
+        outcome: 'success' as const,
+        target: { type: 'payment', id },
+        details: { amountMinor: input.amountMinor, currency: input.currency, fields: fieldsFor(settings.collectPostal).join(',') },
+      };
+      await commit.run([created], async (tx) => {
         const inserted = await data.insertSession(vault, tx, {
           id,
           brandId: input.brandId,
@@ -278,14 +287,6 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
           now: t,
         });
         if (!inserted) throw paymentErrors.call_busy();
-        await audit.append(tx, {
-          ...eventContext(p),
-          action: 'payment.create',
-          brandId: input.brandId,
-          outcome: 'success',
-          target: { type: 'payment', id },
-          details: { amountMinor: input.amountMinor, currency: input.currency, fields: fieldsFor(settings.collectPostal).join(',') },
-        });
       });
       holder.hold({ id, brandId: input.brandId, callRef: input.callRef, session, settings, expiresAt });
       return (await data.findSession(vault, db, id)) as data.SessionRecord;
@@ -374,7 +375,7 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     },
     async watch(p, id, onView) {
       const s = await load(p, id, 'see', 'payment.watch');
-      await recordAlone({ db, audit }, { ...eventContext(p), action: 'payment.watch', brandId: s.brandId, outcome: 'success', target: { type: 'payment', id } });
+      await commit.run([{ ...eventContext(p), action: 'payment.watch', brandId: s.brandId, outcome: 'success', target: { type: 'payment', id } }], async () => undefined);
       let last = 0;
       const w: Watcher = (m) => {
         if (m.version <= last) return; // the same view heard twice (locally and through the database)
