@@ -69,13 +69,13 @@ async function latency(ctx, keys) {
   // Two loads: every session keying as fast as the server answers (a capacity test), and at 2
   // keys per second each, about a customer reading the card off and keying it.
   const folders = new Map();
-  for (const { name: backend, db, drop } of await benchDatabases(ctx.root)) for (const paceMs of [0, 500]) {
+  for (const { name: backend, db, drop, another } of await benchDatabases(ctx.root)) for (const paceMs of [0, 500]) {
     const twoNodes = !backend.startsWith('PGlite');
     // One data folder for both nodes: they are one installation and share its key-encryption key.
     if (!folders.has(backend)) folders.set(backend, await mkdtemp(join(tmpdir(), 'cv-bench-pay-')));
     const dirs = [folders.get(backend)];
     const a = await createServer(loadConfig({ CALLVAULT_DATA_DIR: dirs[0], LOG_LEVEL: 'silent', CALLVAULT_PAYMENT_PAUSE_SECONDS: '30' }), { db, consoleDir: false });
-    const b = twoNodes ? await createServer(loadConfig({ CALLVAULT_DATA_DIR: dirs[0], LOG_LEVEL: 'silent', CALLVAULT_PAYMENT_PAUSE_SECONDS: '30' }), { db, consoleDir: false }) : a;
+    const b = twoNodes ? await createServer(loadConfig({ CALLVAULT_DATA_DIR: dirs[0], LOG_LEVEL: 'silent', CALLVAULT_PAYMENT_PAUSE_SECONDS: '30' }), { db: another(), consoleDir: false }) : a;
     try {
       await b.app.listen({ port: 0, host: '127.0.0.1' });
       const base = `http://127.0.0.1:${b.app.server.address().port}`;

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createPublicKey, randomBytes, randomUUID } from 'node:crypto';
 import { brandsAllowed, isAllowed, isUuid, type Principal } from '../access/index.js';
 import { authorize, createGroupCommit, eventContext, recordAlone, type ChainedAuditLog } from '../audit/index.js';
 import type { Db } from '../db/types.js';
@@ -164,7 +164,11 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
 
   // Looked up on every keypress: kept a few seconds (a rotated secret or a new node shows within that).
   const secretsOf = cached(5_000, (brandId: string) => data.signingSecrets(vault, db, brandId));
-  const nodeKeyOf = cached(5_000, (node: string) => data.nodeKey(db, node, aliveSince()));
+  // Kept as a KeyObject: parsing the holder's public key for every key sealed to it costs more than the seal.
+  const nodeKeyOf = cached(5_000, async (node: string) => {
+    const der = await data.nodeKey(db, node, aliveSince());
+    return der && createPublicKey({ key: der, format: 'der', type: 'spki' });
+  });
 
   /** The telephony platform's brand: its API key's one brand, which must hold payment.capture. */
   async function captureBrand(p: Principal, action: string): Promise<string> {

@@ -24,10 +24,18 @@ export async function benchDatabases(root) {
     url.pathname = `/${name}`;
     const db = openPostgres(url.toString(), 16);
     await migrate(db);
+    const others = [];
     out.push({
       name: `PostgreSQL (${url.host})`,
       db,
+      // Another server node's own pool on the same database, as separate processes would have.
+      another: () => {
+        const next = openPostgres(url.toString(), 16);
+        others.push(next);
+        return next;
+      },
       drop: async () => {
+        for (const o of others) await o.close().catch(() => undefined);
         await db.close();
         const c = new pg.Client({ connectionString: adminUrl });
         await c.connect();
