@@ -1,6 +1,6 @@
 import type { GroupCommit } from '../audit/group-commit.js';
-import type { Actor, AuditEventInput, AuditLog } from '../audit/types.js';
-import type { Db, Queryable } from '../db/types.js';
+import type { Actor, AuditEventInput } from '../audit/types.js';
+import type { Db } from '../db/types.js';
 import type { Vault } from '../vault/index.js';
 import type { ProgressMessage } from './bus.js';
 import type { Field, Key, KeyEffect } from './capture.js';
@@ -9,6 +9,7 @@ import { LIVE_STATES, type PaymentSession, type SessionView } from './lifecycle.
 import * as data from './payments-data.js';
 import type { Processor } from './processors/types.js';
 import type { RecordingControl } from './recording-control.js';
+import { createKeyedSerial } from './serial.js';
 import { createToken } from './tokens.js';
 
 /**
@@ -38,7 +39,6 @@ export interface StepBy {
 export interface HolderDeps {
   db: Db;
   vault: Vault;
-  audit: AuditLog;
   /** Audited steps of many sessions at once share one transaction (field ends arrive together). */
   commit: GroupCommit;
   processorFor: (settings: data.PaymentSettings) => Processor;
@@ -67,21 +67,11 @@ const SYSTEM_STEP: StepBy = { actor: { kind: 'system', id: 'payments' } };
 const FIELD_EFFECTS: ReadonlySet<KeyEffect> = new Set(['field_valid', 'field_invalid', 'ready', 'exhausted']);
 
 export function createHolder(deps: HolderDeps): Holder {
-  const { db, vault, audit, now } = deps;
+  const { db, vault, now } = deps;
   const held = new Map<string, HeldSession>();
-  const queues = new Map<string, Promise<unknown>>();
+  const serial = createKeyedSerial();
   const pauseTimers = new Map<string, NodeJS.Timeout>();
   const expiryTimers = new Map<string, NodeJS.Timeout>();
-
-  function serial<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    const run = (queues.get(id) ?? Promise.resolve()).then(fn, fn);
-    const tail = run.catch(() => undefined);
-    queues.set(id, tail);
-    void tail.then(() => {
-      if (queues.get(id) === tail) queues.delete(id);
-    });
-    return run;
-  }
 
   function clearTimer(map: Map<string, NodeJS.Timeout>, id: string): void {
     const t = map.get(id);
@@ -203,7 +193,7 @@ export function createHolder(deps: HolderDeps): Holder {
     },
     holds: (id) => held.has(id),
     apply(id, step, by) {
-      return serial(id, async () => {
+      return serial.run(id, async () => {
         const h = held.get(id);
         if (!h) throw paymentErrors.not_live();
         return run(h, step, by);

@@ -2,6 +2,7 @@ import { recordAlone } from '../audit/index.js';
 import type { AuditLog } from '../audit/types.js';
 import type { Db } from '../db/types.js';
 import { HttpsPostError, httpsPost } from './https-post.js';
+import { createKeyedSerial } from './serial.js';
 import { signBody } from './signing.js';
 
 /**
@@ -42,7 +43,7 @@ export function createRecordingControl(deps: RecordingControlDeps): RecordingCon
   const attempts = deps.attempts ?? 3;
   const timeoutMs = deps.timeoutMs ?? 5_000;
   const retryMs = deps.retryMs ?? 500;
-  const queues = new Map<string, Promise<void>>();
+  const queues = createKeyedSerial();
 
   async function send(t: RecordingTarget & { recordingUrl: string }, paused: boolean): Promise<void> {
     const event = paused ? 'recording.pause' : 'recording.resume';
@@ -73,14 +74,8 @@ export function createRecordingControl(deps: RecordingControlDeps): RecordingCon
     set(t, paused) {
       if (!t.recordingUrl) return;
       const target = { ...t, recordingUrl: t.recordingUrl };
-      const run = (queues.get(t.paymentId) ?? Promise.resolve()).then(() => send(target, paused)).catch(() => undefined);
-      queues.set(t.paymentId, run);
-      void run.then(() => {
-        if (queues.get(t.paymentId) === run) queues.delete(t.paymentId);
-      });
+      void queues.run(t.paymentId, () => send(target, paused)).catch(() => undefined);
     },
-    async idle() {
-      while (queues.size > 0) await Promise.all([...queues.values()]);
-    },
+    idle: () => queues.idle(),
   };
 }

@@ -106,6 +106,8 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     };
   }
 
+  // Looked up on every keypress: kept a few seconds (a rotated secret or a new node shows within that).
+  const secretsOf = cached(5_000, (brandId: string) => data.signingSecrets(vault, db, brandId));
   const recording =
     deps.recording ??
     createRecordingControl({
@@ -113,10 +115,10 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
       audit,
       now,
       ...(deps.ca && { ca: deps.ca }),
-      secretOf: async (brandId) => (await data.signingSecrets(vault, db, brandId))[0]?.toString('utf8') ?? null,
+      secretOf: async (brandId) => (await secretsOf(brandId))[0]?.toString('utf8') ?? null,
     });
   const commit = createGroupCommit({ db, audit });
-  const holder = createHolder({ db, vault, audit, commit, recording, processorFor: deps.processorFor, chargeTimeoutMs: timings.chargeTimeoutMs, pauseMs: timings.pauseMs, now, onLocalProgress: announce });
+  const holder = createHolder({ db, vault, commit, recording, processorFor: deps.processorFor, chargeTimeoutMs: timings.chargeTimeoutMs, pauseMs: timings.pauseMs, now, onLocalProgress: announce });
 
   async function onOp(payload: string): Promise<void> {
     const m = parseOp(payload);
@@ -162,8 +164,6 @@ export function createPaymentService(deps: PaymentDeps): PaymentService {
     });
   }
 
-  // Looked up on every keypress: kept a few seconds (a rotated secret or a new node shows within that).
-  const secretsOf = cached(5_000, (brandId: string) => data.signingSecrets(vault, db, brandId));
   // Kept as a KeyObject: parsing the holder's public key for every key sealed to it costs more than the seal.
   const nodeKeyOf = cached(5_000, async (node: string) => {
     const der = await data.nodeKey(db, node, aliveSince());
