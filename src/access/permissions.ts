@@ -38,15 +38,43 @@ export const ACTIONS = [
   'payment.capture',
   'payment.manage',
   'payment.detokenize',
+  // Governance: vendors and their questionnaires, access recertification, retention and legal
+  // holds, data-subject requests, security training, and the compliance report with its evidence.
+  'vendor.read',
+  'vendor.manage',
+  'recert.read',
+  'recert.manage',
+  'recert.respond',
+  'retention.read',
+  'retention.manage',
+  'dsar.read',
+  'dsar.manage',
+  'training.read',
+  'training.manage',
+  'compliance.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const GRANTS: Readonly<Record<Role, ReadonlySet<Action>>> = {
   security_admin: new Set(ACTIONS.filter((a) => a !== 'payment.detokenize' && a !== 'payment.capture')),
-  supervisor: new Set<Action>(['brand.read', 'user.read', 'call.read', 'call.score', 'call.original.request', 'policy.read', 'payment.take', 'payment.read']),
+  supervisor: new Set<Action>(['brand.read', 'user.read', 'call.read', 'call.score', 'call.original.request', 'policy.read', 'payment.take', 'payment.read', 'recert.respond', 'training.read']),
   agent: new Set<Action>(['brand.read', 'payment.take']),
   qa_reviewer: new Set<Action>(['brand.read', 'call.read', 'call.score', 'policy.read']),
-  auditor: new Set<Action>(['brand.read', 'audit.read', 'audit.verify', 'audit.export', 'alert.read', 'incident.read', 'payment.read']),
+  auditor: new Set<Action>([
+    'brand.read',
+    'audit.read',
+    'audit.verify',
+    'audit.export',
+    'alert.read',
+    'incident.read',
+    'payment.read',
+    'vendor.read',
+    'recert.read',
+    'retention.read',
+    'dsar.read',
+    'training.read',
+    'compliance.read',
+  ]),
 };
 
 /** Whether `role` grants `action`; unknown roles and actions are denied. */
