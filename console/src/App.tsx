@@ -5,6 +5,7 @@ import { MfaChallenge } from './auth/MfaChallenge.js';
 import { MfaEnrollment } from './auth/MfaEnrollment.js';
 import { PasswordChangeForm } from './auth/PasswordChangeForm.js';
 import { Shell } from './shell/Shell.js';
+import { QuestionnaireAnswerPage } from './questionnaires/QuestionnaireAnswerPage.js';
 import type { AuthResult, Me, MfaMethod } from './types.js';
 import { ErrorNotice } from './ui/ErrorNotice.js';
 
@@ -22,6 +23,10 @@ type Screen =
  * the console only follows it, so it cannot skip a step the server still requires.
  */
 export function App() {
+  // A vendor answering through a questionnaire link has no account: that page opens before any
+  // sign-in. Read once, so the hooks below run in the same order for the component's life.
+  const [questionnaireToken] = useState(() => /^#\/questionnaire\/(cvq_[A-Za-z0-9_-]{43})$/.exec(window.location.hash)?.[1]);
+  if (questionnaireToken) return <QuestionnaireAnswerPage token={questionnaireToken} />;
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
 
   const loadMe = useCallback(async (notice?: string) => {

@@ -24,7 +24,17 @@ import type {
   Payment,
   PaymentField,
   User,
+  RecertBrandStatus,
+  RecertCampaign,
+  RecertItem,
+  BrandTraining,
+  TrainingModule,
+  TrainingModuleStatus,
 } from './types.js';
+import type { SubjectCertificate, SubjectEraseResult, SubjectIdentifiersInput, SubjectKind, SubjectRegime, SubjectRequest, SubjectStatus } from './subject-requests/types.js';
+import type { BrandRetention, LegalHold, PurgeRun, RetentionUpdate } from './retention/types.js';
+import type { ComplianceReport } from './compliance/types.js';
+import type { NewVendorInput, RevokeResult, Vendor, VendorDashboard, VendorKind, VendorSummary } from './vendors/types.js';
 
 /**
  * The console's only way to the server: a tiny typed client over fetch for docs/api.md.
@@ -173,6 +183,18 @@ export const api = {
   /** Files the browser downloads or opens itself (the session cookie rides along). */
   incidentFileUrl: (id: string, what: 'blast-radius.csv' | 'report.md' | 'report.html') =>
     what === 'blast-radius.csv' ? `${BASE}/incidents/${enc(id)}/blast-radius?format=csv` : `${BASE}/incidents/${enc(id)}/report?format=${what === 'report.md' ? 'md' : 'html'}`,
+  subjectRequests: (q: { brandId?: string; status?: SubjectStatus }) => request<{ items: SubjectRequest[] }>('GET', `/subject-requests${query({ ...q })}`),
+  openSubjectRequest: (input: { brandId: string; regime: SubjectRegime; kind: SubjectKind; identifiers: SubjectIdentifiersInput; receivedAt?: string }) => request<SubjectRequest>('POST', '/subject-requests', input),
+  subjectRequest: (id: string) => request<SubjectRequest>('GET', `/subject-requests/${enc(id)}`),
+  findSubjectCalls: (id: string) => request<SubjectRequest>('POST', `/subject-requests/${enc(id)}/find`),
+  exportSubjectRequest: (id: string) => request<Record<string, unknown> & { requestNumber: number }>('POST', `/subject-requests/${enc(id)}/export`),
+  eraseSubjectCalls: (id: string) => request<SubjectEraseResult>('POST', `/subject-requests/${enc(id)}/erase`),
+  extendSubjectRequest: (id: string, reason: string) => request<SubjectRequest>('POST', `/subject-requests/${enc(id)}/extend`, { reason }),
+  rejectSubjectRequest: (id: string, reason: string) => request<SubjectRequest>('POST', `/subject-requests/${enc(id)}/reject`, { reason }),
+  closeSubjectRequest: (id: string) => request<SubjectRequest>('POST', `/subject-requests/${enc(id)}/close`),
+  subjectCertificate: (id: string) => request<SubjectCertificate>('GET', `/subject-requests/${enc(id)}/certificate`),
+  /** The printable certificate, opened by the browser itself (the session cookie rides along). */
+  subjectCertificateUrl: (id: string) => `${BASE}/subject-requests/${enc(id)}/certificate?format=html`,
   createPayment: (input: { brandId: string; callRef: string; amountMinor: number; currency: string; description: string }) => request<Payment>('POST', '/payments', input),
   payment: (id: string) => request<Payment>('GET', `/payments/${enc(id)}`),
   cancelPayment: (id: string) => request<Payment>('POST', `/payments/${enc(id)}/cancel`),
@@ -182,6 +204,53 @@ export const api = {
   paymentStreamUrl: (id: string) => `${BASE}/payments/${enc(id)}/stream`,
   previewRedaction: (brandId: string, text: string, policy?: Record<string, unknown>) =>
     request<{ parts: ReviewPart[]; counts: Record<string, number> }>('POST', `/brands/${enc(brandId)}/redaction-policy/preview`, policy ? { text, policy } : { text }),
+
+  recertCampaigns: () => request<{ items: RecertCampaign[] }>('GET', '/recertification/campaigns'),
+  recertStatus: () => request<{ items: RecertBrandStatus[] }>('GET', '/recertification/status'),
+  openRecertCampaign: (input: { brandIds: string[]; deadlineDays: number; atDeadline: 'remove' | 'keep' }) => request<RecertCampaign>('POST', '/recertification/campaigns', input),
+  recertCampaign: (id: string) => request<RecertCampaign>('GET', `/recertification/campaigns/${enc(id)}`),
+  recertItems: (id: string) => request<{ items: RecertItem[] }>('GET', `/recertification/campaigns/${enc(id)}/items`),
+  answerRecertItem: (itemId: string, decision: 'confirm' | 'remove', note?: string) =>
+    request<RecertItem>('POST', `/recertification/items/${enc(itemId)}/decision`, note ? { decision, note } : { decision }),
+  closeRecertCampaign: (id: string) => request<RecertCampaign>('POST', `/recertification/campaigns/${enc(id)}/close`),
+  /** The evidence JSON, downloaded by the browser itself (the session cookie rides along). */
+  recertEvidenceUrl: (id: string) => `${BASE}/recertification/campaigns/${enc(id)}/evidence`,
+
+  trainingModules: () => request<{ items: TrainingModule[] }>('GET', '/training/modules'),
+  createTrainingModule: (input: { id: string; title: string; validityMonths: number }) => request<TrainingModule>('POST', '/training/modules', input),
+  recordTraining: (input: { userId: string; moduleId: string; completedAt?: string }) => request<{ id: string; expiresAt: string }>('POST', '/training/completions', input),
+  userTraining: (userId: string) => request<{ userId: string; modules: TrainingModuleStatus[] }>('GET', `/training/users/${enc(userId)}`),
+  brandTraining: (brandId: string) => request<BrandTraining>('GET', `/brands/${enc(brandId)}/training`),
+  setTrainingRequirements: (brandId: string, moduleIds: string[]) =>
+    request<{ brandId: string; requiredModules: string[] }>('PUT', `/brands/${enc(brandId)}/training/requirements`, { moduleIds }),
+  retentionPolicies: (brandId: string) => request<BrandRetention>('GET', `/brands/${enc(brandId)}/retention`),
+  setRetentionPolicies: (brandId: string, update: RetentionUpdate) => request<BrandRetention>('PUT', `/brands/${enc(brandId)}/retention`, update),
+  legalHolds: (brandId: string, includeReleased: boolean) =>
+    request<{ items: LegalHold[] }>('GET', `/brands/${enc(brandId)}/legal-holds${query({ includeReleased: includeReleased ? 'true' : undefined })}`),
+  placeLegalHold: (brandId: string, input: { caseRef: string; callId?: string }) => request<LegalHold>('POST', `/brands/${enc(brandId)}/legal-holds`, input),
+  releaseLegalHold: (brandId: string, holdId: string) => request<LegalHold>('POST', `/brands/${enc(brandId)}/legal-holds/${enc(holdId)}/release`),
+  retentionRuns: () => request<{ items: PurgeRun[] }>('GET', '/retention/runs'),
+  runRetentionPurge: () => request<PurgeRun>('POST', '/retention/runs'),
+  complianceReport: (brandId: string) => request<ComplianceReport>('GET', `/brands/${enc(brandId)}/compliance-report`),
+  /** The printable report (a document of its own: print it to PDF from the browser). */
+  complianceReportHtmlUrl: (brandId: string) => `${BASE}/brands/${enc(brandId)}/compliance-report?format=html`,
+  vendors: (filter: { status?: 'active' | 'revoked'; kind?: VendorKind } = {}) => request<{ items: VendorSummary[] }>('GET', `/vendors${query(filter)}`),
+  vendorDashboard: () => request<VendorDashboard>('GET', '/vendors/dashboard'),
+  vendor: (id: string) => request<Vendor>('GET', `/vendors/${enc(id)}`),
+  createVendor: (input: NewVendorInput) => request<Vendor>('POST', '/vendors', input),
+  updateVendor: (id: string, patch: { name?: string; services?: string; reviewIntervalDays?: number }) => request<Vendor>('PATCH', `/vendors/${enc(id)}`, patch),
+  setVendorBrands: (id: string, brands: { brandId: string; dataAccess: string }[]) => request<Vendor>('PUT', `/vendors/${enc(id)}/brands`, { brands }),
+  linkVendorApiKey: (id: string, apiKeyId: string) => request<Vendor>('POST', `/vendors/${enc(id)}/api-keys`, { apiKeyId }),
+  unlinkVendorApiKey: (id: string, apiKeyId: string) => request<void>('DELETE', `/vendors/${enc(id)}/api-keys/${enc(apiKeyId)}`),
+  linkVendorUser: (id: string, userId: string) => request<Vendor>('POST', `/vendors/${enc(id)}/users`, { userId }),
+  unlinkVendorUser: (id: string, userId: string) => request<void>('DELETE', `/vendors/${enc(id)}/users/${enc(userId)}`),
+  addVendorCertification: (id: string, input: { kind: string; label?: string; certificateId?: string; issuedOn: string; expiresOn: string }) =>
+    request<Vendor>('POST', `/vendors/${enc(id)}/certifications`, input),
+  removeVendorCertification: (id: string, certificationId: string) => request<void>('DELETE', `/vendors/${enc(id)}/certifications/${enc(certificationId)}`),
+  recordVendorReview: (id: string, riskScore: number) => request<Vendor>('POST', `/vendors/${enc(id)}/reviews`, { riskScore }),
+  revokeVendor: (id: string) => request<RevokeResult>('POST', `/vendors/${enc(id)}/revoke`, { confirm: true }),
+  /** The evidence file, downloaded by the browser itself (audited by the server). */
+  vendorEvidenceUrl: (id: string, evidenceId: string) => `${BASE}/vendors/${enc(id)}/evidence/${enc(evidenceId)}`,
 };
 
 /** Drops role assignments' display-only fields before sending them back. */

@@ -299,3 +299,62 @@ export interface Payment extends PaymentView {
   createdAt: string;
   endedAt: string | null;
 }
+
+// Access recertification (docs/recertification.md).
+export type RecertDecision = 'confirmed' | 'removed' | 'removed_at_deadline' | 'kept_unanswered';
+export interface RecertCampaign {
+  id: string;
+  status: 'open' | 'completed';
+  atDeadline: 'remove' | 'keep';
+  deadline: string;
+  openedBy: string;
+  openedAt: string;
+  closedAt: string | null;
+  closedBy: string | null;
+  brandIds: string[];
+  counts: { items: number; open: number; confirmed: number; removed: number; removedAtDeadline: number; keptUnanswered: number };
+}
+export interface RecertItem {
+  id: string;
+  campaignId: string;
+  brandId: string;
+  kind: 'user_role' | 'api_key';
+  subjectId: string;
+  role: string | null;
+  label: string | null;
+  detail: string | null;
+  decision: RecertDecision | null;
+  note: string | null;
+  answeredBy: string | null;
+  answeredAt: string | null;
+}
+export interface RecertBrandStatus {
+  brandId: string;
+  lastCompletedCampaignId: string | null;
+  lastCompletedAt: string | null;
+  nextDueAt: string | null;
+  overdue: boolean;
+  openCampaignId: string | null;
+}
+
+// Security training (docs/training.md).
+export type TrainingStatus = 'current' | 'expiring' | 'expired' | 'missing';
+export interface TrainingModule {
+  id: string;
+  title: string;
+  validityMonths: number;
+  createdAt: string;
+}
+export interface TrainingModuleStatus {
+  moduleId: string;
+  status: TrainingStatus;
+  required: boolean;
+  completedAt: string | null;
+  expiresAt: string | null;
+}
+export interface BrandTraining {
+  brandId: string;
+  requiredModules: string[];
+  coveragePercent: number;
+  people: { userId: string; role: Role; modules: TrainingModuleStatus[] }[];
+}

@@ -5,7 +5,7 @@ import { accessErrors } from './errors.js';
 import type { Action } from './permissions.js';
 import { isAllowed, type Principal } from './principal.js';
 import { createRateLimiter, type RateLimiter } from './rate-limit.js';
-import type { AccessDeps, AccessLimits, RequestContext } from './types.js';
+import type { AccessDeps, AccessLimits, AssignmentGate, RequestContext } from './types.js';
 import { isUuid } from './validate.js';
 
 export const DEFAULT_LIMITS: AccessLimits = {
@@ -30,6 +30,8 @@ export interface AccessContext {
   limits: AccessLimits;
   now(): Date;
   rateLimiter: RateLimiter;
+  /** Optional check before a role on a brand is granted (the brand's required training). */
+  assignmentGate?: AssignmentGate;
   /** Appends an event in the caller's transaction, with where-from taken from the principal/context. */
   record(tx: Queryable, event: Omit<AuditEventInput, 'ip' | 'userAgent' | 'requestId'>, from?: RequestContext): Promise<void>;
   /** Commits an event on its own (failures and denials must persist although the action fails). */
@@ -57,6 +59,7 @@ export function createAccessContext(deps: AccessDeps): AccessContext {
     limits,
     now,
     rateLimiter: createRateLimiter(deps.db, now),
+    ...(deps.assignmentGate && { assignmentGate: deps.assignmentGate }),
     async record(tx, event, from) {
       await deps.audit.append(tx, { ...event, ...where(from) });
     },

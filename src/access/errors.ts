@@ -30,4 +30,6 @@ export const accessErrors = errorCodes('access', {
   email_taken: ['conflict', 'A user with this email already exists'],
   brand_name_taken: ['conflict', 'A brand with this name already exists'],
   invalid_input: ['invalid_input', 'Invalid input'],
+  // The message lists the missing module ids (never who the user is): see AccessDeps.assignmentGate.
+  training_required: ['conflict', 'The brand requires current training the user has not completed'],
 });

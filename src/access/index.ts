@@ -79,4 +79,5 @@ export { authErrors, accessErrors } from './errors.js';
 export type { Principal } from './principal.js';
 export { isAllowed, isAllowedOnAny, brandsAllowed } from './principal.js';
 export { isUuid } from './validate.js';
+export { brandGrants, brandMembers, brandsOfUser, grantLabels, removeBrandAssignment, revokeBrandApiKey, type BrandGrant } from './grants.js';
 export { ROLES, ACTIONS, roleAllows, type Role, type Action } from './permissions.js';

@@ -1,6 +1,6 @@
 import type { AuditLog } from '../audit/types.js';
 import type { Config } from '../config.js';
-import type { Db } from '../db/types.js';
+import type { Db, Queryable } from '../db/types.js';
 import type { Vault } from '../vault/types.js';
 import type { Action, Role } from './permissions.js';
 
@@ -14,7 +14,15 @@ export interface AccessDeps {
   clock?: () => Date;
   /** Overrides of the default limits (tests, or an installation that wants stricter values). */
   limits?: Partial<AccessLimits>;
+  /**
+   * Asked before a user gets a role on a brand (new assignment or changed role), inside the
+   * assignment's transaction: `{ missing }` refuses it with access.training_required. Set by the
+   * composition root from the training module, so access never imports training.
+   */
+  assignmentGate?: AssignmentGate;
 }
+
+export type AssignmentGate = (q: Queryable, assignment: { userId: string; brandId: string; role: Role }) => Promise<{ missing: string[] } | null>;
 
 export interface AccessLimits {
   /** PCI DSS 8.2.8: re-authenticate after 15 minutes idle. */

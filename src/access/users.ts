@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Queryable } from '../db/types.js';
 import type { AccessContext } from './context.js';
 import { accessErrors } from './errors.js';
 import type { Action, Role } from './permissions.js';
@@ -46,6 +47,24 @@ export function createUserService(ctx: AccessContext): UserService {
     return { admin: rows[0]?.is_security_admin ?? false, brands: rows.flatMap((r) => (r.brand_id ? [r.brand_id] : [])) };
   }
 
+  /**
+   * The brand's training requirement (AccessDeps.assignmentGate), asked for every new assignment
+   * or changed role, whatever the role: PCI DSS 12.6.1 security awareness is for all personnel,
+   * and a supervisor, QA reviewer or auditor of the brand reads the same customer data (or its
+   * trail) an agent handles. An unchanged assignment is not asked again, so a brand that adds a
+   * requirement later does not lock out people already there (the training page shows them).
+   */
+  async function checkGate(tx: Queryable, userId: string, next: { brandId: string; role: Role }[], before: { brandId: string; role: Role }[]): Promise<void> {
+    const gate = ctx.assignmentGate;
+    if (!gate) return;
+    const missing = new Set<string>();
+    for (const a of next) {
+      if (before.some((b) => b.brandId === a.brandId && b.role === a.role)) continue;
+      for (const m of (await gate(tx, { userId, brandId: a.brandId, role: a.role }))?.missing ?? []) missing.add(m);
+    }
+    if (missing.size > 0) throw accessErrors.training_required(`The brand requires current training first: ${[...missing].sort().join(', ')}`);
+  }
+
   async function load(userId: string): Promise<User> {
     const [user] = await listUsers(ctx.db, null, ctx.now(), userId);
     if (!user) throw accessErrors.user_not_found();
@@ -81,6 +100,7 @@ export function createUserService(ctx: AccessContext): UserService {
              VALUES ($1, $2, $3, $4, $5, true, $6)`,
             [id, email, displayName, isSecurityAdmin, hash, ctx.now()],
           );
+          await checkGate(tx, id, assignments, []);
           await replaceAssignments(tx, id, assignments);
           const target = { type: 'user', id };
           await ctx.record(tx, { actor: principal.actor, action: 'user.create', brandId: null, outcome: 'success', target, details: { isSecurityAdmin } }, principal);
@@ -104,6 +124,7 @@ export function createUserService(ctx: AccessContext): UserService {
       const before = (await loadAssignments(ctx.db, [userId], null)).get(userId) ?? [];
       try {
         await ctx.db.transaction(async (tx) => {
+          await checkGate(tx, userId, assignments, before);
           await replaceAssignments(tx, userId, assignments);
           const target = { type: 'user', id: userId };
           // One event per brand whose access changed, in that brand's chain (its auditors see it).

@@ -13,7 +13,8 @@ export type Outcome = 'success' | 'failure' | 'denied';
  * Never the data itself: `details` holds ids, counts and codes only.
  */
 export interface AuditEventInput {
-  actor: Actor;
+  /** Also a questionnaire link: a vendor contact answering through it has no account (the link's id). */
+  actor: Actor | { kind: 'questionnaire_link'; id: string };
   /** Dotted verb, e.g. `auth.login`, `user.create`, `audit.read`, `key.rotate`. */
   action: string;
   /** Brand the event belongs to; null for installation-wide events (BPO-level users, logins). */

@@ -59,6 +59,7 @@ export { REDACT_CALL_JOB } from './ingest.js';
 export type { CallsLimits } from './context.js';
 export { callErrors } from './errors.js';
 export { valueHash, callsMatching } from './blind-index.js';
+export { subjectValueHashes, callSummaries, callHoldings, eraseCall, type CallHoldings, type ErasedCall } from './subject-data.js';
 export type { RecordingRedactor, RecordingJob, RecordingResult } from './recording.js';
 export { UnusableRecordingError } from './recording.js';
 export type * from './types.js';

@@ -42,6 +42,24 @@ export async function loadSettings(q: Queryable, brandId: string): Promise<Brand
   return { brandId, policy: r.policy, keepOriginalDays: r.keep_original_days, audioMode: r.audio_mode, maskDtmf: r.mask_dtmf, version: r.version, updatedAt: new Date(r.updated_at) };
 }
 
+/**
+ * Sets only the days an original is kept (NULL: deleted once redacted), leaving the redaction policy
+ * as it is (defaults when none was saved). The retention module shows and sets this value through
+ * here, so keep_original_days stays the one source of truth that redaction reads. The caller
+ * checks retention.manage and audits in the same transaction. Returns the new policy version.
+ */
+export async function setKeepOriginalDays(tx: Queryable, brandId: string, days: number | null, updatedBy: string, now: Date): Promise<number> {
+  const { rows } = await tx.query<{ version: number }>(
+    `INSERT INTO brand_redaction_policies (brand_id, policy, keep_original_days, audio_mode, mask_dtmf, version, updated_by, updated_at)
+     VALUES ($1, $2, $3, $4, $5, 1, $6, $7)
+     ON CONFLICT (brand_id) DO UPDATE SET keep_original_days = EXCLUDED.keep_original_days, version = brand_redaction_policies.version + 1,
+       updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+     RETURNING version`,
+    [brandId, JSON.stringify(DEFAULTS.policy), days, DEFAULTS.audioMode, DEFAULTS.maskDtmf, updatedBy, now],
+  );
+  return rows[0]?.version ?? 1;
+}
+
 /** A redactor for the brand: its policy, with the brand's pseudonym key for the hash operator. */
 export async function brandRedactor(ctx: CallsContext, q: Queryable, brandId: string, policy: unknown): Promise<Redactor> {
   const parsed = checkedPolicy(policy);

@@ -7,8 +7,15 @@ import { accessRoutes } from '../access/routes/index.js';
 import { alertRoutes } from '../anomalies/index.js';
 import { auditRoutes } from '../audit/routes.js';
 import { callRoutes } from '../calls/routes/index.js';
+import { complianceRoutes } from '../compliance/index.js';
 import { incidentRoutes } from '../incidents/index.js';
 import { paymentRoutes } from '../payments/index.js';
+import { retentionRoutes } from '../retention/index.js';
+import { subjectRequestRoutes } from '../subject-requests/index.js';
+import { questionnaireRoutes } from '../questionnaires/index.js';
+import { recertRoutes } from '../recertification/index.js';
+import { trainingRoutes } from '../training/index.js';
+import { vendorRoutes } from '../vendors/index.js';
 import { vaultRoutes } from '../vault/routes.js';
 import { registerAuth } from './auth.js';
 import { registerConsole } from './console.js';
@@ -25,7 +32,7 @@ import type { AppServices, RouteModule } from './services.js';
 import type { ZodApp } from './types.js';
 
 /** Each module registers its own routes; this list is the only place they meet. */
-const ROUTE_MODULES: readonly RouteModule[] = [accessRoutes, auditRoutes, vaultRoutes, callRoutes, alertRoutes, incidentRoutes, paymentRoutes];
+const ROUTE_MODULES: readonly RouteModule[] = [accessRoutes, auditRoutes, vaultRoutes, callRoutes, alertRoutes, incidentRoutes, paymentRoutes, questionnaireRoutes, recertRoutes, trainingRoutes, subjectRequestRoutes, retentionRoutes, vendorRoutes, complianceRoutes];
 
 export interface BuildAppOptions {
   /** Folder of the built console; false serves none (tests that do not need it). Default console/dist. */

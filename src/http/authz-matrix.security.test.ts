@@ -27,6 +27,15 @@ interface Target {
   incidentId: string;
   /** A payment session an agent of the brand took (ended, so its stream closes). */
   paymentId: string;
+  /** A closed data-subject request of the brand (it matched no call). */
+  subjectRequestId: string;
+  /** A closed recertification campaign of the brand ('keep': nobody lost access) and one of its items. */
+  recertCampaignId: string;
+  recertItemId: string;
+  /** A vendor touching the brand (overdue for review), one of its certifications and an evidence file. */
+  vendorId: string;
+  vendorCertificationId: string;
+  vendorEvidenceId: string;
 }
 interface Req {
   url: string;
@@ -47,6 +56,8 @@ const WATCHERS: Caller[] = ['auditor', 'security_admin'];
 const CALL_READERS: Caller[] = ['qa_reviewer', 'supervisor', 'security_admin', 'api_key'];
 const SIGNED_IN: Caller[] = ['agent', 'qa_reviewer', 'supervisor', 'auditor', 'security_admin'];
 const PAYMENT_READERS: Caller[] = ['supervisor', 'auditor', 'security_admin'];
+/** Recertification and training: supervisors answer and read, auditors watch, admins manage. */
+const GOVERNANCE_READERS: Caller[] = ['supervisor', 'auditor', 'security_admin'];
 const POLICY: Record<string, Case> = {
   'POST /api/v1/auth/login': { scope: 'self', req: () => ({ url: '/api/v1/auth/login', body: { email: 'nobody@example.test', password: 'wrong password' } }) },
   'POST /api/v1/auth/password': { scope: 'self', req: () => ({ url: '/api/v1/auth/password', body: { currentPassword: 'not it', newPassword: 'short' } }) },
@@ -124,6 +135,24 @@ const POLICY: Record<string, Case> = {
   'GET /api/v1/alerts/:alertId': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/alerts/${t.alertId}` }) },
   'POST /api/v1/alerts/:alertId/status': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/alerts/${t.alertId}/status`, body: { status: 'acknowledged' } }) },
   'POST /api/v1/alerts/:alertId/incident': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/alerts/${t.alertId}/incident`, body: {} }) },
+  // Recertification: admins open and close campaigns; supervisors answer (recert.respond) and, with auditors, watch.
+  'POST /api/v1/recertification/campaigns': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: '/api/v1/recertification/campaigns', body: { brandIds: [t.brandId] } }) },
+  'GET /api/v1/recertification/campaigns': { scope: 'self', allow: GOVERNANCE_READERS, req: () => ({ url: '/api/v1/recertification/campaigns' }) },
+  'GET /api/v1/recertification/status': { scope: 'self', allow: GOVERNANCE_READERS, req: () => ({ url: '/api/v1/recertification/status' }) },
+  'GET /api/v1/recertification/campaigns/:campaignId': { scope: 'brand', allow: GOVERNANCE_READERS, req: (t) => ({ url: `/api/v1/recertification/campaigns/${t.recertCampaignId}` }) },
+  'GET /api/v1/recertification/campaigns/:campaignId/items': { scope: 'brand', allow: GOVERNANCE_READERS, req: (t) => ({ url: `/api/v1/recertification/campaigns/${t.recertCampaignId}/items` }) },
+  'GET /api/v1/recertification/campaigns/:campaignId/evidence': { scope: 'brand', allow: GOVERNANCE_READERS, req: (t) => ({ url: `/api/v1/recertification/campaigns/${t.recertCampaignId}/evidence` }) },
+  'POST /api/v1/recertification/campaigns/:campaignId/close': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/recertification/campaigns/${t.recertCampaignId}/close` }) },
+  // The matrix's campaign is closed: responders get 409, others 403 (recertification.test.ts answers open items).
+  'POST /api/v1/recertification/items/:itemId/decision': { scope: 'brand', req: (t) => ({ url: `/api/v1/recertification/items/${t.recertItemId}/decision`, body: { decision: 'confirm' } }) },
+  // Training: admins manage modules, completions and requirements; supervisors and auditors read.
+  'GET /api/v1/training/modules': { scope: 'self', allow: GOVERNANCE_READERS, req: () => ({ url: '/api/v1/training/modules' }) },
+  'POST /api/v1/training/modules': { scope: 'self', allow: ADMIN_ONLY, req: (_t, n) => ({ url: '/api/v1/training/modules', body: { id: `matrix_${n}`, title: 'Matrix module' } }) },
+  'POST /api/v1/training/completions': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: '/api/v1/training/completions', body: { userId: t.victimUserId, moduleId: 'phishing' } }) },
+  'GET /api/v1/training/users/:userId': { scope: 'brand', allow: GOVERNANCE_READERS, req: (t) => ({ url: `/api/v1/training/users/${t.victimUserId}` }) },
+  'GET /api/v1/brands/:brandId/training': { scope: 'brand', allow: GOVERNANCE_READERS, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/training` }) },
+  // Empty: a requirement would refuse the matrix's own assignment changes.
+  'PUT /api/v1/brands/:brandId/training/requirements': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/training/requirements`, body: { moduleIds: [] } }) },
   'GET /api/v1/incidents': { scope: 'self', allow: WATCHERS, req: () => ({ url: '/api/v1/incidents' }) },
   'POST /api/v1/incidents': {
     scope: 'brand',
@@ -159,6 +188,62 @@ const POLICY: Record<string, Case> = {
   'GET /api/v1/brands/:brandId/payment-settings': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/payment-settings` }) },
   'PUT /api/v1/brands/:brandId/payment-settings': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/payment-settings`, body: { collectPostal: false } }) },
   'POST /api/v1/brands/:brandId/payment-settings/signing-secret': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/payment-settings/signing-secret` }) },
+  // Data-subject requests: admins open and act (dsar.manage), auditors read (dsar.read).
+  'GET /api/v1/subject-requests': { scope: 'self', allow: WATCHERS, req: () => ({ url: '/api/v1/subject-requests' }) },
+  'POST /api/v1/subject-requests': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: '/api/v1/subject-requests', body: { brandId: t.brandId, regime: 'gdpr', kind: 'access', identifiers: { emails: ['nobody-matrix@example.test'] } } }) },
+  'GET /api/v1/subject-requests/:requestId': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/subject-requests/${t.subjectRequestId}` }) },
+  'GET /api/v1/subject-requests/:requestId/certificate': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/subject-requests/${t.subjectRequestId}/certificate` }) },
+  // The matrix's request is closed: admins get 409, others 403/404 (subject-requests.test.ts drives open ones).
+  'POST /api/v1/subject-requests/:requestId/find': { scope: 'brand', req: (t) => ({ url: `/api/v1/subject-requests/${t.subjectRequestId}/find` }) },
+  'POST /api/v1/subject-requests/:requestId/export': { scope: 'brand', req: (t) => ({ url: `/api/v1/subject-requests/${t.subjectRequestId}/export` }) },
+  'POST /api/v1/subject-requests/:requestId/erase': { scope: 'brand', req: (t) => ({ url: `/api/v1/subject-requests/${t.subjectRequestId}/erase` }) },
+  'POST /api/v1/subject-requests/:requestId/extend': { scope: 'brand', req: (t) => ({ url: `/api/v1/subject-requests/${t.subjectRequestId}/extend`, body: { reason: 'matrix' } }) },
+  'POST /api/v1/subject-requests/:requestId/reject': { scope: 'brand', req: (t) => ({ url: `/api/v1/subject-requests/${t.subjectRequestId}/reject`, body: { reason: 'matrix' } }) },
+  'POST /api/v1/subject-requests/:requestId/close': { scope: 'brand', req: (t) => ({ url: `/api/v1/subject-requests/${t.subjectRequestId}/close` }) },
+  // Retention: admins set days, place and release holds, run purges; auditors (and admins) read.
+  'GET /api/v1/brands/:brandId/compliance-report': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/compliance-report` }) },
+  'GET /api/v1/brands/:brandId/retention': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/retention` }) },
+  'PUT /api/v1/brands/:brandId/retention': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/retention`, body: { qaNotes: 3650 } }) },
+  'GET /api/v1/brands/:brandId/legal-holds': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/brands/${t.brandId}/legal-holds` }) },
+  // A hold on the matrix call (one case per request): it only suspends purges of that call.
+  'POST /api/v1/brands/:brandId/legal-holds': { scope: 'brand', allow: ADMIN_ONLY, req: (t, n) => ({ url: `/api/v1/brands/${t.brandId}/legal-holds`, body: { caseRef: `MATRIX-${n}`, callId: t.callId } }) },
+  // An unknown hold: 404 for admins too (retention.test.ts releases real ones).
+  'POST /api/v1/brands/:brandId/legal-holds/:holdId/release': { scope: 'brand', allow: [], req: (t) => ({ url: `/api/v1/brands/${t.brandId}/legal-holds/00000000-0000-4000-8000-000000000000/release` }) },
+  'GET /api/v1/retention/runs': { scope: 'self', allow: WATCHERS, req: () => ({ url: '/api/v1/retention/runs' }) },
+  'POST /api/v1/retention/runs': { scope: 'self', allow: ADMIN_ONLY, req: () => ({ url: '/api/v1/retention/runs' }) },
+  // Vendors: admins manage (vendor.manage), auditors of a brand the vendor touches read. Links are made and
+  // then undone in route order; the revocation comes last (vendors.test.ts revokes vendors with live links).
+  'GET /api/v1/vendors': { scope: 'self', allow: WATCHERS, req: () => ({ url: '/api/v1/vendors' }) },
+  'POST /api/v1/vendors': { scope: 'brand', allow: ADMIN_ONLY, req: (t, n) => ({ url: '/api/v1/vendors', body: { name: `Matrix vendor ${n}`, kind: 'other', brands: [{ brandId: t.brandId }] } }) },
+  'GET /api/v1/vendors/dashboard': { scope: 'self', allow: WATCHERS, req: () => ({ url: '/api/v1/vendors/dashboard' }) },
+  'GET /api/v1/vendors/:vendorId': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}` }) },
+  'PATCH /api/v1/vendors/:vendorId': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}`, body: { services: 'matrix services' } }) },
+  'PUT /api/v1/vendors/:vendorId/brands': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}/brands`, body: { brands: [{ brandId: t.brandId, dataAccess: 'matrix' }] } }) },
+  'PUT /api/v1/vendors/:vendorId/contacts': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}/contacts`, body: { contacts: [{ name: 'Matrix Contact', email: 'matrix@vendor.example' }] } }) },
+  'POST /api/v1/vendors/:vendorId/api-keys': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}/api-keys`, body: { apiKeyId: t.victimKeyIds[0] } }) },
+  'DELETE /api/v1/vendors/:vendorId/api-keys/:apiKeyId': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}/api-keys/${t.victimKeyIds[0]}` }) },
+  'POST /api/v1/vendors/:vendorId/users': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}/users`, body: { userId: t.victimUserId } }) },
+  'DELETE /api/v1/vendors/:vendorId/users/:userId': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}/users/${t.victimUserId}` }) },
+  'POST /api/v1/vendors/:vendorId/certifications': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}/certifications`, body: { kind: 'iso_27001', issuedOn: '2026-01-01', expiresOn: '2029-01-01' } }) },
+  'DELETE /api/v1/vendors/:vendorId/certifications/:certificationId': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}/certifications/${t.vendorCertificationId}` }) },
+  'POST /api/v1/vendors/:vendorId/reviews': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}/reviews`, body: { riskScore: 20 } }) },
+  // multipart/form-data only: the JSON the matrix sends is refused (400) even for admins (vendors.test.ts uploads).
+  'POST /api/v1/vendors/:vendorId/evidence': { scope: 'brand', req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}/evidence`, body: {} }) },
+  'GET /api/v1/vendors/:vendorId/evidence/:evidenceId': { scope: 'brand', allow: WATCHERS, req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}/evidence/${t.vendorEvidenceId}` }) },
+  'POST /api/v1/vendors/:vendorId/revoke': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: `/api/v1/vendors/${t.vendorId}/revoke`, body: { confirm: true } }) },
+  // Questionnaires: admins send (once per vendor while open) and review, auditors read. Review routes act on an
+  // unknown id here (404 for admins, 403 for others; questionnaires.test.ts drives real ones).
+  'GET /api/v1/questionnaires': { scope: 'self', allow: WATCHERS, req: () => ({ url: '/api/v1/questionnaires' }) },
+  'POST /api/v1/questionnaires': { scope: 'brand', allow: ADMIN_ONLY, req: (t) => ({ url: '/api/v1/questionnaires', body: { vendorId: t.vendorId } }) },
+  'GET /api/v1/questionnaires/:questionnaireId': { scope: 'brand', allow: [], req: () => ({ url: `/api/v1/questionnaires/${randomUUID()}` }) },
+  'POST /api/v1/questionnaires/:questionnaireId/link': { scope: 'brand', allow: [], req: () => ({ url: `/api/v1/questionnaires/${randomUUID()}/link`, body: {} }) },
+  'POST /api/v1/questionnaires/:questionnaireId/accept': { scope: 'brand', allow: [], req: () => ({ url: `/api/v1/questionnaires/${randomUUID()}/accept`, body: {} }) },
+  'POST /api/v1/questionnaires/:questionnaireId/ask-again': { scope: 'brand', allow: [], req: () => ({ url: `/api/v1/questionnaires/${randomUUID()}/ask-again`, body: { comment: 'matrix' } }) },
+  'POST /api/v1/questionnaires/:questionnaireId/reject': { scope: 'brand', allow: [], req: () => ({ url: `/api/v1/questionnaires/${randomUUID()}/reject`, body: {} }) },
+  // Public (the link's token is the credential): an unknown token is a 404 for every caller.
+  'GET /api/v1/questionnaire-link': { scope: 'self', allow: [], req: () => ({ url: '/api/v1/questionnaire-link' }) },
+  'PUT /api/v1/questionnaire-link/answers': { scope: 'self', allow: [], req: () => ({ url: '/api/v1/questionnaire-link/answers', body: { answers: {} } }) },
+  'POST /api/v1/questionnaire-link/submit': { scope: 'self', allow: [], req: () => ({ url: '/api/v1/questionnaire-link/submit', body: { answers: {} } }) },
 };
 
 forEachDatabase('authorization matrix', (getDb) => {
@@ -215,6 +300,34 @@ forEachDatabase('authorization matrix', (getDb) => {
     Object.assign(own, { brandId: brandA.id, victimUserId: va.user.id, victimKeyIds: va.keyIds, callId: callA, paymentId: paymentA, ...ia });
     Object.assign(foreign, { brandId: brandB.id, victimUserId: vb.user.id, victimKeyIds: vb.keyIds, callId: callB, paymentId: paymentB, ...ib });
     foreignMarkers.push(callB, `ext-Foreign${suffix}`);
+    // A closed data-subject request in each brand (its identifier matches no call).
+    for (const target of [own, foreign]) {
+      const r = await t.services.subjectRequests.create(operator, { brandId: target.brandId!, regime: 'gdpr', kind: 'access', identifiers: { emails: [`matrix-subject-${suffix}@example.test`] } });
+      await t.services.subjectRequests.find(operator, r.id);
+      await t.services.subjectRequests.close(operator, r.id);
+      target.subjectRequestId = r.id;
+    }
+    foreignMarkers.push(foreign.subjectRequestId!);
+    for (const target of [own, foreign]) {
+      const c = await t.services.recertification.open(operator, { brandIds: [target.brandId!], atDeadline: 'keep' });
+      const [item] = await t.services.recertification.items(operator, c.id);
+      await t.services.recertification.close(operator, c.id);
+      Object.assign(target, { recertCampaignId: c.id, recertItemId: item!.id });
+    }
+    foreignMarkers.push(foreign.recertCampaignId!);
+    // A vendor per brand, reviewed two years ago (so it is on the dashboard), with a certification and an evidence file.
+    for (const [target, tag] of [[own, 'Own'], [foreign, `Foreign${suffix}`]] as const) {
+      const lastReviewedAt = new Date(Date.now() - 730 * 86_400_000);
+      const contacts = [{ name: `${tag} Contact`, email: `contact-${tag.toLowerCase()}@vendor.example`, phone: '', role: '' }];
+      const v = await t.services.vendors.create(operator, { name: `${tag} vendor`, kind: 'qa_outsourcer', brands: [{ brandId: target.brandId!, dataAccess: 'recordings' }], lastReviewedAt, contacts });
+      const withCert = await t.services.vendors.addCertification(operator, v.id, { kind: 'pci_dss_aoc', issuedOn: '2026-01-01', expiresOn: '2027-01-01' });
+      const content = (async function* () {
+        yield Buffer.from(`${tag} attestation of compliance`);
+      })();
+      const ev = await t.services.vendors.upload(operator, v.id, { fileName: 'aoc.txt', contentType: 'text/plain', content });
+      Object.assign(target, { vendorId: v.id, vendorCertificationId: withCert.certifications[0]!.id, vendorEvidenceId: ev.id });
+    }
+    foreignMarkers.push(`Foreign${suffix} vendor`, `contact-foreign${suffix.toLowerCase()}@vendor.example`, `Foreign${suffix} attestation`);
     foreignMarkers.push(vb.user.email, vb.user.displayName);
     const foreignKeys = await access.apiKeys.list(operator, brandB.id);
     for (const k of foreignKeys) foreignMarkers.push(k.prefix);

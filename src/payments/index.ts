@@ -15,6 +15,7 @@ export { paymentRoutes, PaymentOut } from './routes.js';
 export { processorFor } from './processors/index.js';
 export { nodeIdOf } from './node-id.js';
 export { CONNECTOR_PRINCIPAL, detokenize, type PaymentToken } from './tokens.js';
+export { tokensOfCall, destroyTokensOfCall } from './call-tokens.js';
 export { paymentErrors } from './errors.js';
 export type { PaymentSettings, RtpBinding, SessionRecord, SettingsChange } from './payments-data.js';
 export { createWebhookProcessor, type WebhookProcessorOptions } from './processors/webhook.js';

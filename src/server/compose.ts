@@ -5,12 +5,19 @@ import { createAlertService, createDetectionMonitor } from '../anomalies/index.j
 import { createAuditLog, createAuditService } from '../audit/index.js';
 import { createAudioRecordingRedactor } from '../calls/audio-recordings.js';
 import { createCallServices, type CallsLimits } from '../calls/index.js';
+import { createComplianceService } from '../compliance/index.js';
 import { createIncidentService, createNotifier } from '../incidents/index.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/types.js';
 import type { AppServices } from '../http/services.js';
 import { createPaymentService, nodeIdOf, processorFor } from '../payments/index.js';
+import { createRetentionService } from '../retention/index.js';
+import { createSubjectRequestService } from '../subject-requests/index.js';
+import { createAnsweringService, createQuestionnaireService } from '../questionnaires/index.js';
+import { createRecertService } from '../recertification/index.js';
+import { createTrainingService, trainingAssignmentGate } from '../training/index.js';
 import { createLocalObjectStore } from '../storage/index.js';
+import { createVendorService } from '../vendors/index.js';
 import { createKeyService, createVault, openLocalKms } from '../vault/index.js';
 
 export interface ComposeOptions {
@@ -38,6 +45,8 @@ export async function composeServices(db: Db, config: Config, opts: ComposeOptio
     config,
     ...(opts.clock && { clock: opts.clock }),
     ...(opts.accessLimits && { limits: opts.accessLimits }),
+    // A brand's required training is checked by access before any assignment (access never imports training).
+    assignmentGate: trainingAssignmentGate(opts.clock ?? (() => new Date())),
   });
   const keys = createKeyService({ db, vault, audit });
   const auditService = createAuditService({ db, audit });
@@ -63,5 +72,17 @@ export async function composeServices(db: Db, config: Config, opts: ComposeOptio
     ...(opts.clock && { now: opts.clock }),
   });
   await payments.start();
-  return { config, db, access, vault, audit, auditService, keys, calls, alerts, detection, incidents, notifier, payments };
+  // Erasure deletes a call's objects too, so the service gets the object store.
+  const subjectRequests = createSubjectRequestService({ db, vault, audit, store, ...(opts.clock && { now: opts.clock }) });
+  const recertification = createRecertService({ db, audit, ...(opts.clock && { now: opts.clock }) });
+  const training = createTrainingService({ db, audit, ...(opts.clock && { now: opts.clock }) });
+  // Purges delete calls' objects too, so the service gets the object store.
+  const retention = createRetentionService({ db, vault, audit, store, ...(opts.clock && { now: opts.clock }) });
+  // Evidence files are sealed in the object store beside the recordings.
+  const vendors = createVendorService({ db, vault, audit, store, ...(opts.clock && { now: opts.clock }) });
+  // The compliance report reads every module's evidence live (and verifies the audit chain).
+  const compliance = createComplianceService({ db, audit, ...(opts.clock && { now: opts.clock }) });
+  const questionnaires = createQuestionnaireService({ db, vault, audit, publicUrl: config.publicUrl, ...(opts.clock && { now: opts.clock }) });
+  const questionnaireAnswers = createAnsweringService({ db, vault, audit, rateLimiter: access.rateLimiter, ...(opts.clock && { now: opts.clock }) });
+  return { config, db, access, vault, audit, auditService, keys, calls, alerts, detection, incidents, notifier, payments, recertification, questionnaires, questionnaireAnswers, training, subjectRequests, retention, vendors, compliance };
 }

@@ -32,6 +32,12 @@ export function createServerWorker(services: Services, log: (what: string, summa
       // Heartbeat of this node's payment sessions, and the end of sessions whose node is gone.
       { name: 'payments.sweep', everyMs: 10_000, run: async () => void (await services.payments.sweep()) },
       { name: 'incidents.reminders', everyMs: 60_000, run: async () => void (await services.incidents.sendReminders()) },
+      // Retention: every class past its days, per brand, in batches; legal holds skip; a report per run.
+      { name: 'retention.purge', everyMs: 3_600_000, run: async () => void (await services.retention.runScheduled()) },
+      // Recertification campaigns past their deadline: unanswered items removed (or kept), evidence written.
+      { name: 'recertification.close', everyMs: 60_000, run: async () => void (await services.recertification.closeDue()) },
+      // Vendors past their review date and expired certifications: one alert per vendor per condition.
+      { name: 'vendors.review_check', everyMs: 3_600_000, run: async () => void (await services.vendors.raiseAlerts()) },
     ],
     onError: log,
   });

@@ -10,6 +10,15 @@ import { IncidentPage } from '../incidents/IncidentPage.js';
 import { IncidentsPage } from '../incidents/IncidentsPage.js';
 import { PaymentPage } from '../payments/PaymentPage.js';
 import { PolicyPage } from '../policy/PolicyPage.js';
+import { CampaignPage } from '../recertification/CampaignPage.js';
+import { RecertificationPage } from '../recertification/RecertificationPage.js';
+import { RetentionPage } from '../retention/RetentionPage.js';
+import { CompliancePage } from '../compliance/CompliancePage.js';
+import { TrainingPage } from '../training/TrainingPage.js';
+import { VendorPage } from '../vendors/VendorPage.js';
+import { VendorsPage } from '../vendors/VendorsPage.js';
+import { SubjectRequestPage } from '../subject-requests/SubjectRequestPage.js';
+import { SubjectRequestsPage } from '../subject-requests/SubjectRequestsPage.js';
 import type { Me } from '../types.js';
 import { AccountPage } from './AccountPage.js';
 import { pagesFor, type PageId } from './pages.js';
@@ -100,6 +109,18 @@ function Page({
       return <AlertsPage canManage={me.user.isSecurityAdmin} />;
     case 'incidents':
       return param ? <IncidentPage incidentId={param} canManage={me.user.isSecurityAdmin} meId={me.user.id} /> : <IncidentsPage canManage={me.user.isSecurityAdmin} />;
+    case 'recertification':
+      return param ? <CampaignPage campaignId={param} me={me} /> : <RecertificationPage canManage={me.user.isSecurityAdmin} />;
+    case 'training':
+      return <TrainingPage me={me} />;
+    case 'retention':
+      return <RetentionPage canManage={me.user.isSecurityAdmin} />;
+    case 'subject-requests':
+      return param ? <SubjectRequestPage requestId={param} canManage={me.user.isSecurityAdmin} /> : <SubjectRequestsPage canManage={me.user.isSecurityAdmin} />;
+    case 'compliance':
+      return <CompliancePage />;
+    case 'vendors':
+      return param ? <VendorPage vendorId={param} canManage={me.user.isSecurityAdmin} /> : <VendorsPage canManage={me.user.isSecurityAdmin} />;
     case 'account':
       return <AccountPage me={me} onSignOut={onSignOut} onRefresh={onRefresh} />;
   }

@@ -1,6 +1,6 @@
 import type { Me } from '../types.js';
 
-export type PageId = 'payments' | 'calls' | 'policy' | 'brands' | 'users' | 'api-keys' | 'audit' | 'alerts' | 'incidents' | 'account';
+export type PageId = 'payments' | 'calls' | 'policy' | 'brands' | 'users' | 'api-keys' | 'audit' | 'alerts' | 'incidents' | 'recertification' | 'training' | 'retention' | 'subject-requests' | 'compliance' | 'vendors' | 'account';
 
 /**
  * Which pages a person is offered. This only tidies the menu: the server checks every request
@@ -19,6 +19,12 @@ export function pagesFor(me: Me): { id: PageId; label: string }[] {
     { id: 'audit', label: 'Audit trail', show: admin || roles.has('auditor') },
     { id: 'alerts', label: 'Alerts', show: admin || roles.has('auditor') },
     { id: 'incidents', label: 'Incidents', show: admin || roles.has('auditor') },
+    { id: 'recertification', label: 'Access review', show: admin || roles.has('supervisor') || roles.has('auditor') },
+    { id: 'training', label: 'Training', show: true },
+    { id: 'retention', label: 'Retention', show: admin || roles.has('auditor') },
+    { id: 'subject-requests', label: 'Data-subject requests', show: admin || roles.has('auditor') },
+    { id: 'compliance', label: 'Compliance report', show: admin || roles.has('auditor') },
+    { id: 'vendors', label: 'Vendors', show: admin || roles.has('auditor') },
     { id: 'account', label: 'My account', show: true },
   ];
   return pages.filter((p) => p.show).map(({ id, label }) => ({ id, label }));
