@@ -26,7 +26,7 @@ describe.skipIf(!browserTestsEnabled())('console access review and training', ()
     await page.getByRole('button', { name: 'Open campaign' }).click();
     await page.waitForURL(/#\/recertification\/[0-9a-f-]{36}$/);
     // Four people of the demo brand (the admin is BPO-wide, not an item).
-    expect(await page.getByTestId('campaign-counts').innerText()).toMatch(/^4 — 4 unanswered/);
+    await page.getByTestId('campaign-counts').filter({ hasText: /^4 — 4 unanswered/ }).waitFor();
     await f.shot('recert-campaign-admin');
 
     await page.goto('/#/training');
@@ -35,7 +35,7 @@ describe.skipIf(!browserTestsEnabled())('console access review and training', ()
     await page.getByLabel('Handling card and personal data').check();
     await page.getByRole('button', { name: 'Save requirements' }).click();
     await page.getByTestId('training-coverage').getByText(/hold every required module \(data_handling\)/).waitFor();
-    expect(await page.getByTestId('training-coverage').innerText()).toContain('0% of 4 people');
+    await page.getByTestId('training-coverage').filter({ hasText: '0% of 4 people' }).waitFor();
     const qa = await userId(demoAccount(f, 'qa_reviewer').email);
     await page.getByLabel('User id').fill(qa.id);
     await page.getByRole('button', { name: 'Record completion' }).click();
@@ -60,7 +60,7 @@ describe.skipIf(!browserTestsEnabled())('console access review and training', ()
     await row('Demo Agent').getByLabel('Note').fill('moved to another client');
     await row('Demo Agent').getByRole('button', { name: 'Remove' }).click();
     await row('Demo Agent').getByTestId('recert-decision').getByText(/Removed by reviewer .*moved to another client/).waitFor();
-    expect(await page.getByTestId('campaign-counts').innerText()).toMatch(/2 unanswered, 1 confirmed, 1 removed by reviewers/);
+    await page.getByTestId('campaign-counts').filter({ hasText: /2 unanswered, 1 confirmed, 1 removed by reviewers/ }).waitFor();
     await f.shot('recert-campaign-supervisor');
 
     const agent = await userId(demoAccount(f, 'agent').email);

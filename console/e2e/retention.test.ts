@@ -24,7 +24,8 @@ describe.skipIf(!browserTestsEnabled())('console retention', () => {
     await page.getByLabel('Days for Redacted calls', { exact: false }).fill('30');
     await page.getByRole('button', { name: 'Save policies' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();
-    expect(await page.getByTestId('retention-redacted_calls').innerText()).toContain('brand policy');
+    // The row is re-read after the save lands: wait for it rather than read it once.
+    await page.getByTestId('retention-redacted_calls').getByText('brand policy').waitFor();
 
     await page.getByLabel('Case reference').fill('2026-CV-0142');
     await page.getByRole('button', { name: 'Place hold' }).click();

@@ -93,7 +93,7 @@ describe.skipIf(!browserTestsEnabled())('console sign-in', () => {
     expect(await page.getByTestId('signed-in-as').innerText()).toBe(adminEmail);
   });
 
-  it('an auditor signs in with the keyboard alone and is offered only the audit, alert and incident pages of their brand', async () => {
+  it('an auditor signs in with the keyboard alone and is offered only the watching pages (audit, alerts, incidents, governance evidence) of their brand', async () => {
     const { page } = f;
     const auditor = demoAccount(f, 'auditor');
     const auditorPassword = 'ledger lines never lie 7';
@@ -119,7 +119,20 @@ describe.skipIf(!browserTestsEnabled())('console sign-in', () => {
     expect(await page.getByTestId('signed-in-as').innerText()).toBe(auditor.email);
 
     const menu = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
-    expect(menu).toEqual(['Brands', 'Audit trail', 'Alerts', 'Incidents', 'My account']);
+    expect(menu).toEqual([
+      'Brands',
+      'Audit trail',
+      'Alerts',
+      'Incidents',
+      'Access review',
+      'Training',
+      'Retention',
+      'Data-subject requests',
+      'Compliance report',
+      'Vendors',
+      'Questionnaires',
+      'My account',
+    ]);
     await page.getByRole('link', { name: 'Audit trail' }).click();
     await page.getByTestId('audit-row').first().waitFor();
     const brandsShown = await page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => r.children[2]?.textContent));

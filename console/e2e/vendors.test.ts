@@ -49,7 +49,8 @@ describe.skipIf(!browserTestsEnabled())('console vendors', () => {
     await page.getByLabel("Type the vendor's name to confirm").fill('Acme QA Partners');
     await confirm.click();
     await page.getByTestId('vendor-revoked').waitFor();
-    expect(await page.getByTestId('vendor-status').innerText()).toMatch(/revoked/i);
+    // The status line is re-read after the revocation lands: wait for it rather than read it once.
+    await page.getByTestId('vendor-status').filter({ hasText: /revoked/i }).waitFor();
     await f.shot('vendors-admin');
     await signOut(page);
   });

@@ -35,6 +35,7 @@ import type { SubjectCertificate, SubjectEraseResult, SubjectIdentifiersInput, S
 import type { BrandRetention, LegalHold, PurgeRun, RetentionUpdate } from './retention/types.js';
 import type { ComplianceReport } from './compliance/types.js';
 import type { NewVendorInput, RevokeResult, Vendor, VendorDashboard, VendorKind, VendorSummary } from './vendors/types.js';
+import type { NewLink, QuestionnaireStatus, QuestionnaireView } from './questionnaires/adminTypes.js';
 
 /**
  * The console's only way to the server: a tiny typed client over fetch for docs/api.md.
@@ -251,6 +252,18 @@ export const api = {
   revokeVendor: (id: string) => request<RevokeResult>('POST', `/vendors/${enc(id)}/revoke`, { confirm: true }),
   /** The evidence file, downloaded by the browser itself (audited by the server). */
   vendorEvidenceUrl: (id: string, evidenceId: string) => `${BASE}/vendors/${enc(id)}/evidence/${enc(evidenceId)}`,
+  questionnaires: (filter: { vendorId?: string; status?: QuestionnaireStatus } = {}) => request<{ items: QuestionnaireView[] }>('GET', `/questionnaires${query(filter)}`),
+  /** The link's token is in the answer this once (the server keeps only its hash). */
+  sendQuestionnaire: (vendorId: string, expiresInDays?: number) =>
+    request<{ questionnaire: QuestionnaireView; link: NewLink }>('POST', '/questionnaires', expiresInDays ? { vendorId, expiresInDays } : { vendorId }),
+  questionnaire: (id: string) => request<QuestionnaireView>('GET', `/questionnaires/${enc(id)}`),
+  renewQuestionnaireLink: (id: string, expiresInDays?: number) =>
+    request<{ questionnaire: QuestionnaireView; link: NewLink }>('POST', `/questionnaires/${enc(id)}/link`, expiresInDays ? { expiresInDays } : {}),
+  acceptQuestionnaire: (id: string, comment?: string) =>
+    request<{ questionnaire: QuestionnaireView; nextReviewAt: string }>('POST', `/questionnaires/${enc(id)}/accept`, comment ? { comment } : {}),
+  askQuestionnaireAgain: (id: string, comment: string, expiresInDays?: number) =>
+    request<{ questionnaire: QuestionnaireView; link: NewLink }>('POST', `/questionnaires/${enc(id)}/ask-again`, expiresInDays ? { comment, expiresInDays } : { comment }),
+  rejectQuestionnaire: (id: string, comment?: string) => request<QuestionnaireView>('POST', `/questionnaires/${enc(id)}/reject`, comment ? { comment } : {}),
 };
 
 /** Drops role assignments' display-only fields before sending them back. */

@@ -79,5 +79,7 @@ export { authErrors, accessErrors } from './errors.js';
 export type { Principal } from './principal.js';
 export { isAllowed, isAllowedOnAny, brandsAllowed } from './principal.js';
 export { isUuid } from './validate.js';
+/** Ends every session of a user inside the caller's transaction (a vendor's revocation suspends its people). */
+export { closeUserSessions } from './sessions.js';
 export { brandGrants, brandMembers, brandsOfUser, grantLabels, removeBrandAssignment, revokeBrandApiKey, type BrandGrant } from './grants.js';
 export { ROLES, ACTIONS, roleAllows, type Role, type Action } from './permissions.js';

@@ -1,5 +1,4 @@
-import type { Principal } from '../access/index.js';
-import { closeUserSessions } from '../access/sessions.js';
+import { closeUserSessions, type Principal } from '../access/index.js';
 import { eventContext } from '../audit/index.js';
 import { actorRef, type VendorContext } from './context.js';
 import { vendorErrors } from './errors.js';

@@ -17,6 +17,8 @@ import { CompliancePage } from '../compliance/CompliancePage.js';
 import { TrainingPage } from '../training/TrainingPage.js';
 import { VendorPage } from '../vendors/VendorPage.js';
 import { VendorsPage } from '../vendors/VendorsPage.js';
+import { QuestionnaireReviewPage } from '../questionnaires/QuestionnaireReviewPage.js';
+import { QuestionnairesPage } from '../questionnaires/QuestionnairesPage.js';
 import { SubjectRequestPage } from '../subject-requests/SubjectRequestPage.js';
 import { SubjectRequestsPage } from '../subject-requests/SubjectRequestsPage.js';
 import type { Me } from '../types.js';
@@ -121,6 +123,8 @@ function Page({
       return <CompliancePage />;
     case 'vendors':
       return param ? <VendorPage vendorId={param} canManage={me.user.isSecurityAdmin} /> : <VendorsPage canManage={me.user.isSecurityAdmin} />;
+    case 'questionnaires':
+      return param ? <QuestionnaireReviewPage questionnaireId={param} canManage={me.user.isSecurityAdmin} /> : <QuestionnairesPage canManage={me.user.isSecurityAdmin} />;
     case 'account':
       return <AccountPage me={me} onSignOut={onSignOut} onRefresh={onRefresh} />;
   }

@@ -1,6 +1,6 @@
 import type { Me } from '../types.js';
 
-export type PageId = 'payments' | 'calls' | 'policy' | 'brands' | 'users' | 'api-keys' | 'audit' | 'alerts' | 'incidents' | 'recertification' | 'training' | 'retention' | 'subject-requests' | 'compliance' | 'vendors' | 'account';
+export type PageId = 'payments' | 'calls' | 'policy' | 'brands' | 'users' | 'api-keys' | 'audit' | 'alerts' | 'incidents' | 'recertification' | 'training' | 'retention' | 'subject-requests' | 'compliance' | 'vendors' | 'questionnaires' | 'account';
 
 /**
  * Which pages a person is offered. This only tidies the menu: the server checks every request
@@ -25,6 +25,7 @@ export function pagesFor(me: Me): { id: PageId; label: string }[] {
     { id: 'subject-requests', label: 'Data-subject requests', show: admin || roles.has('auditor') },
     { id: 'compliance', label: 'Compliance report', show: admin || roles.has('auditor') },
     { id: 'vendors', label: 'Vendors', show: admin || roles.has('auditor') },
+    { id: 'questionnaires', label: 'Questionnaires', show: admin || roles.has('auditor') },
     { id: 'account', label: 'My account', show: true },
   ];
   return pages.filter((p) => p.show).map(({ id, label }) => ({ id, label }));

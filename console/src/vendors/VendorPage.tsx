@@ -10,6 +10,7 @@ import { CertificationsPanel } from './CertificationsPanel.js';
 import { EvidencePanel } from './EvidencePanel.js';
 import { RevokePanel } from './RevokePanel.js';
 import { VENDOR_KIND_LABEL } from './types.js';
+import { VendorQuestionnaires } from '../questionnaires/VendorQuestionnaires.js';
 
 /** One vendor: what it does, whose data it touches, its contacts, access, certifications, evidence; review and revoke for admins. */
 export function VendorPage({ vendorId, canManage }: { vendorId: string; canManage: boolean }) {
@@ -78,6 +79,7 @@ export function VendorPage({ vendorId, canManage }: { vendorId: string; canManag
           <AccessPanel vendor={v} canManage={canManage} onChange={reload} />
           <CertificationsPanel vendor={v} canManage={canManage} onChange={reload} />
           <EvidencePanel vendor={v} canManage={canManage} onChange={reload} />
+          <VendorQuestionnaires vendorId={v.id} canSend={canManage && v.status === 'active'} />
           {canManage && <RevokePanel vendor={v} onChange={reload} />}
         </>
       )}
