@@ -14,6 +14,24 @@ async function person(t: TestServer, name: string, assignments: { brandId: strin
   return { id: created.user.id, email: created.user.email, displayName: `Person ${name} ${stamp}`, cookie };
 }
 
+
+/** A vendor's answers with one critical finding: agents without MFA. */
+const QUESTIONNAIRE_ANSWERS = {
+  pci_compliant: true,
+  pci_aoc_date: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
+  pci_validation: 'roc_qsa',
+  takes_card_payments: false,
+  stores_card_data: false,
+  pii_redaction: 'automatic_both',
+  recording_retention_days: 90,
+  agent_mfa: 'none',
+  remote_agents: false,
+  encryption_at_rest: true,
+  transport_protocol: 'tls13',
+  breach_notification_hours: 24,
+  uses_subprocessors: false,
+};
+
 /**
  * The compliance report on a real server: its evidence follows the system's state (MFA coverage
  * as people enrol or not, the audit chain verified, an overdue vendor), the HTML carries the
@@ -89,7 +107,8 @@ forEachDatabase('compliance report', (getDb) => {
     expect(control(r, '7.2.4').gaps).toContain('no recertification campaign ever completed');
     expect(control(r, '12.8.4').status).toBe('not_applicable'); // no vendor reaches the brand yet
     const reviewed = new Date(t.clock.now.getTime() - 400 * 86_400_000);
-    await t.services.vendors.create(operator, { name: `Overdue QA ${stamp}`, kind: 'qa_outsourcer', reviewIntervalDays: 365, lastReviewedAt: reviewed, brands: [{ brandId: brandA, dataAccess: 'redacted calls' }] });
+    const vendor = await t.services.vendors.create(operator, { name: `Overdue QA ${stamp}`, kind: 'qa_outsourcer', reviewIntervalDays: 365, lastReviewedAt: reviewed, brands: [{ brandId: brandA, dataAccess: 'redacted calls' }] });
+
     r = await report(auditorA.cookie);
     const v = evidence(r, 'vendors');
     expect(v.figures).toMatchObject({ vendors: 1, overdue: 1, reviewedOnTime: 0 });
@@ -99,6 +118,20 @@ forEachDatabase('compliance report', (getDb) => {
     expect(control(r, 'Art. 28').status).toBe('gap');
     // The other brand has no vendor: still not applicable there.
     expect(control(await report(auditorB.cookie, brandB), '12.8.4').status).toBe('not_applicable');
+
+    // No questionnaire accepted yet: a gap. The vendor answers (without MFA for agents: a
+    // critical finding) and an admin accepts: assessed, with the accepted risk shown.
+    expect(evidence(r, 'questionnaires')).toMatchObject({ status: 'gap', figures: { vendors: 1, acceptedCurrent: 0 } });
+    const sent = await t.services.questionnaires.send(operator, { vendorId: vendor.id });
+    await t.services.questionnaireAnswers.submit(sent.link.token, QUESTIONNAIRE_ANSWERS, {});
+    r = await report(auditorA.cookie);
+    expect(evidence(r, 'questionnaires').gaps).toContain('1 answered questionnaire(s) waiting for a reviewer');
+    await t.services.questionnaires.accept(operator, sent.questionnaire.id);
+    r = await report(auditorA.cookie);
+    const qe = evidence(r, 'questionnaires');
+    expect(qe).toMatchObject({ status: 'partial', figures: { vendors: 1, acceptedCurrent: 1, awaitingReview: 0, highFindingsAccepted: 1 } });
+    expect(qe.gaps).toEqual(['1 high or critical finding(s) accepted as risk']);
+    expect(evidence(r, 'vendors').figures).toMatchObject({ overdue: 0, reviewedOnTime: 1 });
   });
 
   it('reports every framework, with counts that add up to its controls', async () => {

@@ -6,11 +6,12 @@ import { retentionEvidence } from '../retention/index.js';
 import { subjectRequestEvidence } from '../subject-requests/index.js';
 import { trainingEvidence } from '../training/index.js';
 import { vendorEvidence } from '../vendors/index.js';
+import { questionnaireEvidence } from '../questionnaires/index.js';
 import { assessControls, summarize } from './assess.js';
 import { complianceErrors } from './errors.js';
 import { auditChainEvidence, auditRetentionEvidence } from './evidence/audit.js';
 import { cardDataEvidence } from './evidence/card-data.js';
-import { recertificationItem, retentionItem, subjectRequestItem, trainingItem, vendorItem } from './evidence/governance.js';
+import { questionnaireItem, recertificationItem, retentionItem, subjectRequestItem, trainingItem, vendorItem } from './evidence/governance.js';
 import { incidentEvidence } from './evidence/incidents.js';
 import { keyEvidence } from './evidence/keys.js';
 import { mfaEvidence } from './evidence/mfa.js';
@@ -49,6 +50,7 @@ export function createComplianceService(deps: ComplianceDeps): ComplianceService
       recertificationItem(await recertificationEvidence(db, brandId, t), t),
       trainingItem(await trainingEvidence(db, brandId, t), t),
       vendorItem(await vendorEvidence(db, brandId, t), t),
+      questionnaireItem(await questionnaireEvidence(db, brandId, t), t),
       retentionItem(retention, t),
       subjectRequestItem(await subjectRequestEvidence(db, brandId, t), t),
     ];

@@ -28,6 +28,7 @@ export const EVIDENCE_KEYS = [
   'recertification',
   'training',
   'vendors',
+  'questionnaires',
   'retention',
   'subject_requests',
 ] as const;

@@ -9,3 +9,4 @@ export { questionnaireRoutes } from './routes.js';
 export { questionnaireErrors } from './errors.js';
 export { DEFAULT_DEFINITION, findDefinition } from './definitions/index.js';
 export type { QuestionnaireView, NewLink } from './views.js';
+export { questionnaireEvidence, type QuestionnaireEvidence } from './evidence.js';

@@ -1,3 +1,4 @@
+import type { QuestionnaireEvidence } from '../../questionnaires/index.js';
 import type { RecertificationEvidence } from '../../recertification/index.js';
 import type { RetentionEvidence } from '../../retention/index.js';
 import type { SubjectRequestEvidence } from '../../subject-requests/index.js';
@@ -129,6 +130,32 @@ export function vendorItem(e: VendorEvidence, now: Date): Evidence {
       certificationsExpired: e.certifications.expired,
       expiredCertificationIds: e.expiredCertificationIds,
       vendorsWithoutValidCertification: e.vendorsWithoutValidCertification,
+    },
+    gaps,
+  };
+}
+
+export function questionnaireItem(e: QuestionnaireEvidence, now: Date): Evidence {
+  const gaps: string[] = [];
+  const missing = e.vendorsWithoutCurrentAcceptance.length;
+  if (missing > 0) gaps.push(`${missing} of ${e.vendors} vendor(s) without a questionnaire accepted within their review interval`);
+  if (e.awaitingReview > 0) gaps.push(`${e.awaitingReview} answered questionnaire(s) waiting for a reviewer`);
+  if (e.highFindingsAccepted > 0) gaps.push(`${e.highFindingsAccepted} high or critical finding(s) accepted as risk`);
+  const status = e.vendors === 0 ? 'not_applicable' : e.acceptedCurrent === 0 ? 'gap' : gaps.length > 0 ? 'partial' : 'met';
+  return {
+    key: 'questionnaires',
+    title: 'Vendor security questionnaires',
+    source: 'questionnaires: questionnaires of the vendors that reach the brand',
+    status,
+    readAt: now.toISOString(),
+    summary: e.vendors === 0 ? "no vendor reaches this brand's data" : `${e.acceptedCurrent} of ${e.vendors} vendor(s) assessed by an accepted questionnaire within their review interval`,
+    figures: {
+      vendors: e.vendors,
+      acceptedCurrent: e.acceptedCurrent,
+      vendorsWithoutCurrentAcceptance: e.vendorsWithoutCurrentAcceptance,
+      awaitingReview: e.awaitingReview,
+      highFindingsAccepted: e.highFindingsAccepted,
+      lastAcceptedAt: e.lastAcceptedAt,
     },
     gaps,
   };
