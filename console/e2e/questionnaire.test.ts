@@ -8,7 +8,8 @@ const system = { actor: { kind: 'system' as const, id: 'e2e' }, isSecurityAdmin:
 /**
  * A vendor contact answers a questionnaire through its link with no session: a follow-up appears
  * after a "yes", the answers are submitted and confirmed, and the score reaches the reviewer. An
- * expired link says so. (The admin panel is not built yet: the questionnaire is sent through the service.)
+ * expired link says so. The questionnaire is sent and accepted through the service here; the admin's
+ * side in the browser is console/e2e/questionnaire-admin.test.ts.
  */
 describe.skipIf(!browserTestsEnabled())('console vendor questionnaire', () => {
   const f = useConsoleFixture();
