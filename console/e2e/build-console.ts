@@ -6,6 +6,9 @@ import { build } from 'vite';
 
 const CONFIG = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
 
+/** Where the run's shared build is (set by console/e2e/global-setup.ts). */
+export const SHARED_CONSOLE_ENV = 'CALLVAULT_E2E_CONSOLE_DIR';
+
 /**
  * Builds the console from its current sources into a fresh folder, so the browser tests never
  * run against a stale console/dist.

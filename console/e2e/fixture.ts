@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchChromium } from './browser.js';
-import { buildConsole } from './build-console.js';
+import { buildConsole, SHARED_CONSOLE_ENV } from './build-console.js';
 import { startTestServer, type TestServer } from './server.js';
 
 export interface SentRequest {
@@ -27,7 +27,8 @@ export interface ConsoleFixture {
  * Registers the hooks of a browser test file: Chromium first (in CI a missing browser fails fast,
  * with its reason), a console built from the current sources, a real server on PGlite.
  */
-export function useConsoleFixture(): ConsoleFixture {
+/** `demoCalls`: the server starts with `npm start`'s dozen demo calls ingested and redacted. */
+export function useConsoleFixture(opts: { demoCalls?: boolean } = {}): ConsoleFixture {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
@@ -58,8 +59,10 @@ export function useConsoleFixture(): ConsoleFixture {
 
   beforeAll(async () => {
     browser = await launchChromium();
-    consoleDir = await buildConsole();
-    server = await startTestServer(consoleDir);
+    // The run's shared build when there is one (global setup), else a build of this file's own.
+    const shared = process.env[SHARED_CONSOLE_ENV];
+    if (!shared) consoleDir = await buildConsole();
+    server = await startTestServer(shared ?? consoleDir!, opts);
     context = await browser.newContext({ baseURL: server.url });
     context.setDefaultTimeout(15_000);
     page = await context.newPage();

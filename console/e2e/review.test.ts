@@ -10,7 +10,7 @@ import { demoAccount, signInFirstTime, signOut } from './flows.js';
  * number is redacted before it is kept. Then a supervisor's break-glass request.
  */
 describe.skipIf(!browserTestsEnabled())('console call review', () => {
-  const f = useConsoleFixture();
+  const f = useConsoleFixture({ demoCalls: true });
 
   it('a QA reviewer lists the calls of the demo brand and opens one paid on the keypad', async () => {
     const { page } = f;

@@ -37,7 +37,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startTestServer(consoleDir: string): Promise<TestServer> {
+export async function startTestServer(consoleDir: string, opts: { demoCalls?: boolean } = {}): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'callvault-e2e-'));
   const port = await freePort();
   // "localhost", not 127.0.0.1: WebAuthn relying-party ids must be domain names, and localhost is
@@ -55,9 +55,13 @@ export async function startTestServer(consoleDir: string): Promise<TestServer> {
   const server = await createServer(config, { consoleDir, clock: () => new Date(Date.now() + offsetMs) });
   const seeded = await firstStart(server.services.access);
   if (!seeded) throw new Error('a fresh data folder was not seeded');
-  // The demo calls, redacted before the first page loads (as `npm start`'s worker does within seconds).
-  await seedDemoCalls(server.services.calls, seeded.brandId);
-  await server.worker.runUntilIdle();
+  // The demo calls, redacted before the first page loads (as `npm start`'s worker does within
+  // seconds). Only the suites that review them ask: ingesting and redacting a dozen recorded calls
+  // is most of a server's start.
+  if (opts.demoCalls) {
+    await seedDemoCalls(server.services.calls, seeded.brandId);
+    await server.worker.runUntilIdle();
+  }
   await server.app.listen({ port, host: config.host });
   const brands = await server.services.access.brands.list(operator);
   const demo = brands.find((b) => b.id === seeded.brandId);

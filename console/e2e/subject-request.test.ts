@@ -14,7 +14,7 @@ const EXTERNAL_ID = 'dsr-e2e-call-1';
  * certificate. The call is then gone from the calls list.
  */
 describe.skipIf(!browserTestsEnabled())('console data-subject requests', () => {
-  const f = useConsoleFixture();
+  const f = useConsoleFixture({ demoCalls: true });
 
   it('an admin finds the call of a known phone number, erases it, and sees the certificate', async () => {
     const { page, server } = f;
@@ -70,6 +70,7 @@ describe.skipIf(!browserTestsEnabled())('console data-subject requests', () => {
     await f.shot('subject-request-certificate');
 
     await page.goto('/#/calls');
+    // The demo brand's other calls are still listed; the erased one is not.
     await page.getByTestId('call-row').first().waitFor();
     expect(await page.getByRole('link', { name: EXTERNAL_ID }).count()).toBe(0);
   });
