@@ -1,28 +1,8 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserTestsEnabled } from './browser.js';
 import { useConsoleFixture } from './fixture.js';
 import { demoAccount, signInFirstTime, signOut } from './flows.js';
-
-/** The vendor contact's answers (the same as questionnaire.test.ts: unencrypted stored card data, so findings and a score of 55). */
-async function answerAsVendor(page: Page): Promise<void> {
-  const fieldset = (id: string) => page.locator(`[data-question="${id}"]`);
-  await fieldset('stores_card_data').getByLabel('Yes').check();
-  await fieldset('card_storage_protection').getByLabel('Not encrypted').check();
-  await fieldset('card_storage_where').locator('textarea').fill('Our billing database, 30 days');
-  await fieldset('pci_compliant').getByLabel('Yes').check();
-  await fieldset('pci_aoc_date').locator('input').fill(new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
-  await fieldset('pci_validation').getByLabel(/Report on Compliance/).check();
-  await fieldset('takes_card_payments').getByLabel('No').check();
-  await fieldset('pii_redaction').getByLabel(/transcripts and in recordings/).check();
-  await fieldset('recording_retention_days').locator('input').fill('90');
-  await fieldset('agent_mfa').getByLabel(/every sign-in/).check();
-  await fieldset('remote_agents').getByLabel('No').check();
-  await fieldset('encryption_at_rest').getByLabel('Yes').check();
-  await fieldset('transport_protocol').getByLabel('TLS 1.3').check();
-  await fieldset('breach_notification_hours').locator('input').fill('24');
-  await fieldset('uses_subprocessors').getByLabel('No').check();
-}
+import { answerAsVendor } from './questionnaire-answers.js';
 
 /**
  * The reviewer's side in a real browser: a signed-in security admin sends the questionnaire from the

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { browserTestsEnabled } from './browser.js';
 import { useConsoleFixture } from './fixture.js';
+import { answerAsVendor } from './questionnaire-answers.js';
 
 const system = { actor: { kind: 'system' as const, id: 'e2e' }, isSecurityAdmin: false, roles: new Map() };
 
@@ -24,22 +25,8 @@ describe.skipIf(!browserTestsEnabled())('console vendor questionnaire', () => {
     await page.getByRole('heading', { name: 'Vendor security questionnaire' }).waitFor();
     const fieldset = (id: string) => page.locator(`[data-question="${id}"]`);
     expect(await fieldset('card_storage_protection').count()).toBe(0);
-    await fieldset('stores_card_data').getByLabel('Yes').check();
+    await answerAsVendor(page);
     await fieldset('card_storage_protection').waitFor();
-    await fieldset('card_storage_protection').getByLabel('Not encrypted').check();
-    await fieldset('card_storage_where').locator('textarea').fill('Our billing database, 30 days');
-    await fieldset('pci_compliant').getByLabel('Yes').check();
-    await fieldset('pci_aoc_date').locator('input').fill(new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
-    await fieldset('pci_validation').getByLabel(/Report on Compliance/).check();
-    await fieldset('takes_card_payments').getByLabel('No').check();
-    await fieldset('pii_redaction').getByLabel(/transcripts and in recordings/).check();
-    await fieldset('recording_retention_days').locator('input').fill('90');
-    await fieldset('agent_mfa').getByLabel(/every sign-in/).check();
-    await fieldset('remote_agents').getByLabel('No').check();
-    await fieldset('encryption_at_rest').getByLabel('Yes').check();
-    await fieldset('transport_protocol').getByLabel('TLS 1.3').check();
-    await fieldset('breach_notification_hours').locator('input').fill('24');
-    await fieldset('uses_subprocessors').getByLabel('No').check();
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText(/Draft saved/).waitFor();
     await page.getByRole('button', { name: 'Submit answers' }).click();

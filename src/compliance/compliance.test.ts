@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { get, operator, signInFirstTime, startTestServer, type TestServer } from '../http/http.test-helpers.js';
+import { answers } from '../questionnaires/questionnaires.test-helpers.js';
 import { forEachDatabase } from '../testing/databases.js';
 import type { ComplianceReport, ControlResult, Evidence } from './types.js';
 
@@ -14,23 +15,6 @@ async function person(t: TestServer, name: string, assignments: { brandId: strin
   return { id: created.user.id, email: created.user.email, displayName: `Person ${name} ${stamp}`, cookie };
 }
 
-
-/** A vendor's answers with one critical finding: agents without MFA. */
-const QUESTIONNAIRE_ANSWERS = {
-  pci_compliant: true,
-  pci_aoc_date: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10),
-  pci_validation: 'roc_qsa',
-  takes_card_payments: false,
-  stores_card_data: false,
-  pii_redaction: 'automatic_both',
-  recording_retention_days: 90,
-  agent_mfa: 'none',
-  remote_agents: false,
-  encryption_at_rest: true,
-  transport_protocol: 'tls13',
-  breach_notification_hours: 24,
-  uses_subprocessors: false,
-};
 
 /**
  * The compliance report on a real server: its evidence follows the system's state (MFA coverage
@@ -123,7 +107,7 @@ forEachDatabase('compliance report', (getDb) => {
     // critical finding) and an admin accepts: assessed, with the accepted risk shown.
     expect(evidence(r, 'questionnaires')).toMatchObject({ status: 'gap', figures: { vendors: 1, acceptedCurrent: 0 } });
     const sent = await t.services.questionnaires.send(operator, { vendorId: vendor.id });
-    await t.services.questionnaireAnswers.submit(sent.link.token, QUESTIONNAIRE_ANSWERS, {});
+    await t.services.questionnaireAnswers.submit(sent.link.token, answers, {});
     r = await report(auditorA.cookie);
     expect(evidence(r, 'questionnaires').gaps).toContain('1 answered questionnaire(s) waiting for a reviewer');
     await t.services.questionnaires.accept(operator, sent.questionnaire.id);

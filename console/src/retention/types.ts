@@ -1,50 +1,7 @@
-/** Shapes of the retention API (docs/retention.md). */
-export type DataClass = 'originals' | 'redacted_calls' | 'qa_notes' | 'payment_tokens' | 'audit_events';
+/** Shapes of the retention API (docs/retention.md): the server's own types, so the two cannot drift. */
+import type { DataClass, RetentionUpdate } from '../../../src/retention/types.js';
 
-export interface ClassPolicy {
-  dataClass: DataClass;
-  days: number | null;
-  source: 'policy' | 'default';
-  updatedAt: string | null;
-}
-export interface BrandRetention {
-  brandId: string;
-  classes: ClassPolicy[];
-}
-export type RetentionUpdate = Partial<Record<'originals' | 'redactedCalls' | 'qaNotes' | 'paymentTokens' | 'auditEvents', number | null>>;
-
-export interface LegalHold {
-  id: string;
-  brandId: string;
-  callId: string | null;
-  caseRef: string;
-  placedBy: string;
-  placedAt: string;
-  releasedBy: string | null;
-  releasedAt: string | null;
-}
-
-export interface RunItem {
-  brandId: string;
-  dataClass: DataClass;
-  days: number | null;
-  purged: number;
-  skippedHold: number;
-  errors: number;
-  note: string | null;
-}
-export interface PurgeRun {
-  id: string;
-  trigger: 'schedule' | 'manual';
-  triggeredBy: string;
-  status: 'running' | 'done' | 'failed';
-  startedAt: string;
-  finishedAt: string | null;
-  purged: number;
-  skippedHold: number;
-  errors: number;
-  items: RunItem[];
-}
+export type { DataClass, ClassPolicy, BrandRetention, RetentionUpdate, LegalHold, RunItem, PurgeRun } from '../../../src/retention/types.js';
 
 export const CLASS_LABEL: Record<DataClass, string> = {
   originals: 'Original transcripts and recordings',
