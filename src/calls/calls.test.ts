@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../http/http.test-helpers.js';
 import { forEachDatabase } from '../testing/databases.js';
-import { as, callsWorld, signInAgain, fixture, fixtureFiles, ingestJson, multipart, runJobs, type CallsWorld } from './calls.test-helpers.js';
+import { as, callsWorld, signInAgain, fixture, fixtureFiles, ingestJson, multipart, runJobs, testWav, type CallsWorld } from './calls.test-helpers.js';
 
 const CARD = '4111 1111 1111 1111';
 /** A reply with its UUIDs (call, brand, request ids) blanked: a random id may hold "4111" by chance. */
@@ -69,6 +69,26 @@ forEachDatabase('calls: ingest and review', (getDb) => {
     expect(clash.statusCode).toBe(409);
     expect(clash.json().error).toBe('calls.idempotency_conflict');
     expect(clash.body).not.toContain('something else');
+  });
+
+  it('a retried upload with a recording is answered at once and its connection serves the next request', async () => {
+    // Over a real socket: a duplicate is answered before its recording is read, and the unread
+    // body must not hold the client's keep-alive connection (the next request would hang).
+    const base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const send = () => {
+      const form = new FormData();
+      form.append('metadata', JSON.stringify({ externalId: 'retry-recording' }));
+      form.append('transcript', `agent: card number?\ncustomer: ${CARD}`);
+      form.append('recording', new Blob([new Uint8Array(testWav(20, 8000, 2))]), 'call.wav');
+      return fetch(`${base}/api/v1/brands/${w.brandA}/calls`, { method: 'POST', headers: { authorization: w.ingestKey, 'idempotency-key': 'retry-recording' }, body: form });
+    };
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await send();
+      statuses.push(res.status);
+      await res.arrayBuffer();
+    }
+    expect(statuses).toEqual([202, 200, 200, 200, 200]);
   });
 
   it('refuses an unreadable transcript, a foreign brand and a key without the scope, with 4xx and no content echoed', async () => {

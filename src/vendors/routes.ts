@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { principalOf } from '../http/auth.js';
+import { drainUpload } from '../http/drain-upload.js';
 import { Empty, NoBody } from '../http/schemas.js';
 import type { AppServices } from '../http/services.js';
 import type { ZodApp } from '../http/types.js';
@@ -95,7 +96,11 @@ async function withEvidenceUpload<T>(req: FastifyRequest, consume: (file: Eviden
   let certificationId: string | undefined;
   for await (const part of req.parts()) {
     if (part.type === 'file' && part.fieldname === 'file') {
-      return consume({ ...(certificationId && { certificationId }), fileName: part.filename, contentType: part.mimetype, content: part.file });
+      try {
+        return await consume({ ...(certificationId && { certificationId }), fileName: part.filename, contentType: part.mimetype, content: part.file });
+      } finally {
+        await drainUpload(part.file);
+      }
     }
     if (part.type === 'field' && part.fieldname === 'certificationId' && typeof part.value === 'string') certificationId = part.value.trim() || undefined;
     else throw vendorErrors.bad_upload();

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
+import { drainUpload } from '../../http/drain-upload.js';
 import { callErrors } from '../errors.js';
 import type { IngestInput } from '../ingest.js';
 import { CallMetadataIn, FormatIn } from './schemas.js';
@@ -61,7 +62,13 @@ export async function withMultipartCall<T>(req: FastifyRequest, maxTranscriptByt
     if (part.type === 'file') {
       if (part.fieldname === 'transcript') transcript = await text(part.file, maxTranscriptBytes, 'the transcript');
       else if (part.fieldname === 'metadata') metadata = parsed(CallMetadataIn, json(await text(part.file, 64 * 1024, 'metadata'), 'metadata'), 'metadata');
-      else if (part.fieldname === 'recording') return consume({ ...ready(), recording: part.file });
+      else if (part.fieldname === 'recording') {
+        try {
+          return await consume({ ...ready(), recording: part.file });
+        } finally {
+          await drainUpload(part.file);
+        }
+      }
       else throw callErrors.bad_request(`unexpected file part "${part.fieldname.slice(0, 40)}"`);
     } else {
       const value = typeof part.value === 'string' ? part.value : '';
