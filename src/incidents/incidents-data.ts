@@ -148,7 +148,10 @@ export async function listIncidents(vault: Vault, q: Queryable, opts: { brands: 
       ORDER BY created_at DESC, id DESC LIMIT $3 OFFSET $4`,
     [opts.brands, opts.status ?? null, opts.limit, opts.offset],
   );
-  return Promise.all(rows.map((r) => toIncident(vault, q, r)));
+  // One row after another: `q` may be a transaction's single connection (pg refuses overlapping queries there).
+  const out = [];
+  for (const r of rows) out.push(await toIncident(vault, q, r));
+  return out;
 }
 
 export async function updateIncident(

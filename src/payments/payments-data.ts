@@ -201,7 +201,10 @@ export async function listSessions(
     `SELECT * FROM payment_sessions ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT $${params.push(f.limit)} OFFSET $${params.push(f.offset)}`,
     params,
   );
-  return Promise.all(rows.map((r) => toRecord(vault, q, r)));
+  // One row after another: `q` may be a transaction's single connection (pg refuses overlapping queries there).
+  const out = [];
+  for (const r of rows) out.push(await toRecord(vault, q, r));
+  return out;
 }
 
 /**

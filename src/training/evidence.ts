@@ -20,7 +20,10 @@ export interface TrainingEvidence {
 }
 
 export async function trainingEvidence(q: Queryable, brandId: string, now: Date): Promise<TrainingEvidence> {
-  const [modules, required, members] = await Promise.all([data.listModules(q), data.requiredModules(q, brandId), brandMembers(q, brandId)]);
+  // One after the other: `q` may be a transaction's single connection (pg refuses overlapping queries there).
+  const modules = await data.listModules(q);
+  const required = await data.requiredModules(q, brandId);
+  const members = await brandMembers(q, brandId);
   const latest = await data.latestCompletions(q, members.map((m) => m.userId));
   const people = members.map((m) => ({ userId: m.userId, modules: statusesOf(modules, latest.filter((c) => c.userId === m.userId), required, now) }));
   const counted = required.length > 0 ? required : modules.map((m) => m.id);

@@ -50,13 +50,12 @@ export function createVendorRegistry(ctx: VendorContext): VendorRegistry {
   async function detail(q: Queryable, p: Principal, v: data.VendorRecord): Promise<VendorDetail> {
     const readable = ctx.readableBrands(p);
     const sees = (b: string) => readable === null || readable.includes(b);
-    const [contacts, keys, users, certifications, evidence] = await Promise.all([
-      records.contactsOf(vault, q, v.id),
-      links.linkedKeys(q, v.id),
-      links.linkedUsers(q, v.id),
-      records.certificationsOf(q, v.id, now()),
-      records.evidenceOf(q, v.id),
-    ]);
+    // One after the other: `q` may be a transaction's single connection (pg refuses overlapping queries there).
+    const contacts = await records.contactsOf(vault, q, v.id);
+    const keys = await links.linkedKeys(q, v.id);
+    const users = await links.linkedUsers(q, v.id);
+    const certifications = await records.certificationsOf(q, v.id, now());
+    const evidence = await records.evidenceOf(q, v.id);
     return {
       ...summary(v),
       brands: v.brands.filter((b) => sees(b.brandId)),
