@@ -5,6 +5,7 @@
 // Prints calls acknowledged per second, p50/p99 acknowledgement latency, calls fully redacted per
 // second (first request → last call ready) and, with recordings, audio seconds redacted per second.
 // The calls are built from the demo scripts (names, card numbers spoken and keyed, emails).
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,29 @@ function longScript(scripts, enough) {
     turns.push(...s.turns);
   }
   return { id: 'bench-long', agent: 'agent-bench', minutesAgo: 0, turns, ...(keypad && { keypad }) };
+}
+
+/** `callvault jobs work` as its own process on the same installation; resolves once it runs. */
+async function workerProcess(root, env) {
+  const child = spawn(process.execPath, [join(root, 'bin', 'callvault.js'), 'jobs', 'work'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const until = Date.now() + 30_000;
+  while (!out.includes('running')) {
+    if (child.exitCode !== null || Date.now() > until) throw new Error(`worker process did not start: ${out.slice(-300)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    stop: () => new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    }),
+  };
 }
 
 function percentile(sorted, p) {
@@ -79,10 +103,10 @@ export async function run(ctx) {
   const transcriptCalls = ctx.quick ? 200 : 1000;
   const recordingCalls = ctx.quick ? 3 : 8;
   const concurrency = 16;
-  console.log(`transcript ${(Buffer.byteLength(short.transcript) / 1024).toFixed(1)} KB; recording ${long.durationSeconds.toFixed(0)} s, ${(long.recording.length / 1e6).toFixed(1)} MB (8 kHz stereo PCM) with a ${(Buffer.byteLength(long.transcript) / 1024).toFixed(0)} KB transcript; ${concurrency} concurrent requests; 1 server process (HTTP + its worker)`);
+  console.log(`transcript ${(Buffer.byteLength(short.transcript) / 1024).toFixed(1)} KB; recording ${long.durationSeconds.toFixed(0)} s, ${(long.recording.length / 1e6).toFixed(1)} MB (8 kHz stereo PCM) with a ${(Buffer.byteLength(long.transcript) / 1024).toFixed(0)} KB transcript; ${concurrency} concurrent requests; 1 server process (HTTP + its worker), and on PostgreSQL also with a second worker process`);
 
   const rows = [];
-  for (const { name: backend, db, drop } of await benchDatabases(ctx.root)) {
+  for (const { name: backend, db, drop, url } of await benchDatabases(ctx.root)) {
     const dataDir = await mkdtemp(join(tmpdir(), 'callvault-bench-ingest-'));
     const server = await createServer(loadConfig({ CALLVAULT_DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { db, consoleDir: false });
     try {
@@ -91,11 +115,14 @@ export async function run(ctx) {
       server.worker.start();
       const { access } = server.services;
       const tag = randomUUID().slice(0, 8);
-      for (const [label, count, body] of [
-        ['transcript only', transcriptCalls, {
-          headers: () => ({ 'content-type': 'application/json' }),
-          make: (i) => JSON.stringify({ metadata: { externalId: `t-${tag}-${i}`, channels: 2 }, transcript: short.transcript, format: 'conversation' }),
-        }],
+      const transcriptOnly = {
+        headers: () => ({ 'content-type': 'application/json' }),
+        make: (i) => JSON.stringify({ metadata: { externalId: `t-${tag}-${i}`, channels: 2 }, transcript: short.transcript, format: 'conversation' }),
+      };
+      for (const [label, count, body, workerNode] of [
+        ['transcript only', transcriptCalls, transcriptOnly],
+        // The second core: a `callvault jobs work` process redacting next to the server (PostgreSQL only).
+        ...(url ? [['transcript only, + 1 worker process', transcriptCalls, { ...transcriptOnly, make: (i) => transcriptOnly.make(`w${i}`) }, true]] : []),
         ['with 5-min recording', recordingCalls, {
           headers: () => ({}),
           make: (i) => {
@@ -110,8 +137,14 @@ export async function run(ctx) {
       ]) {
         const brand = await access.brands.create(system, { name: `Bench ${label} ${tag}` });
         const { secret } = await access.apiKeys.create(system, brand.id, { name: 'bench', scopes: ['call.ingest'], expiresInDays: 1 });
-        const r = await runOnce({ base, key: secret, db, brandId: brand.id, count, concurrency, body });
-        const audio = label.startsWith('with') ? (count * long.durationSeconds) / r.redacted : NaN;
+        const node = workerNode ? await workerProcess(ctx.root, { DATABASE_URL: url, CALLVAULT_DATA_DIR: dataDir }) : undefined;
+        let r;
+        try {
+          r = await runOnce({ base, key: secret, db, brandId: brand.id, count, concurrency, body });
+        } finally {
+          await node?.stop();
+        }
+        const audio = label.startsWith('with 5') ? (count * long.durationSeconds) / r.redacted : NaN;
         rows.push([backend, label, count, count / r.acked, r.p50, r.p99, count / r.redacted, audio, r.failed]);
         console.log(`  ${backend}, ${label}: ${count} calls acknowledged in ${r.acked.toFixed(1)} s, redacted in ${r.redacted.toFixed(1)} s`);
       }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { createWorker, listJobs, type JobStatus } from '../jobs/index.js';
-import { REENCRYPT_JOB, reencryptJobHandler } from '../vault/index.js';
+import { listJobs, type JobStatus } from '../jobs/index.js';
+import { composeServices } from '../server/compose.js';
+import { createServerWorker } from '../server/workers.js';
 import { processIo, UsageError, withOperations, type Io } from './operations-context.js';
 
 const STATUSES: readonly JobStatus[] = ['queued', 'running', 'succeeded', 'failed'];
@@ -34,28 +35,30 @@ export function registerJobsCommands(program: Command, io: Io = processIo): void
 
   jobs
     .command('work')
-    .description('run a worker on this node (Ctrl-C stops it at a safe point)')
+    .description('run a worker node: every job type the server runs (call redaction, re-encryption) and its periodic tasks; Ctrl-C stops it at a safe point')
     .option('--until-idle', 'exit once no job is ready')
     .action(async (flags: { untilIdle?: boolean }) => {
-      await withOperations(io, async ({ db, vault, audit, config }) => {
-        const worker = createWorker({
-          db,
-          handlers: { [REENCRYPT_JOB]: reencryptJobHandler({ db, vault, audit }) },
-          periodic: [{ name: 'audit.checkpoint', everyMs: 60_000, run: async () => void (await audit.checkpointStale(db, config.auditCheckpointSeconds)) }],
-          onError: (what, summary) => io.err(`${what}: ${summary}\n`),
-        });
-        if (flags.untilIdle) {
-          io.out(`${await worker.runUntilIdle()} job(s) run\n`);
+      await withOperations(io, async ({ db, config }) => {
+        // The same services and handlers as `callvault serve`, without HTTP: redaction scales out by
+        // adding worker processes next to the servers (jobs are taken with FOR UPDATE SKIP LOCKED).
+        const services = await composeServices(db, config);
+        const worker = createServerWorker(services, (what, summary) => io.err(`${what}: ${summary}\n`));
+        try {
+          if (flags.untilIdle) {
+            io.out(`${await worker.runUntilIdle()} job(s) run\n`);
+            return 0;
+          }
+          worker.start();
+          io.out(`worker ${worker.workerId} running\n`);
+          await new Promise<void>((resolve) => {
+            process.once('SIGINT', resolve);
+            process.once('SIGTERM', resolve);
+          });
+          await worker.stop();
           return 0;
+        } finally {
+          await services.payments.stop();
         }
-        worker.start();
-        io.out(`worker ${worker.workerId} running\n`);
-        await new Promise<void>((resolve) => {
-          process.once('SIGINT', resolve);
-          process.once('SIGTERM', resolve);
-        });
-        await worker.stop();
-        return 0;
       });
     });
 }

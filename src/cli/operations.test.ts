@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPglite, openPostgres, type Db } from '../db/index.js';
+import { loadConfig } from '../config.js';
+import { migrate, openPglite, openPostgres, type Db } from '../db/index.js';
+import { composeServices } from '../server/compose.js';
 import { createPostgresDatabase, postgresAvailable } from '../testing/databases.js';
 import { registerAuditCommands } from './audit.js';
 import { registerJobsCommands } from './jobs.js';
@@ -53,6 +55,33 @@ describe('callvault keys / audit / jobs commands', () => {
   async function database(): Promise<Db> {
     return url ? openPostgres(url, 1) : openPglite(join(dataDir, 'pglite'));
   }
+
+  // First: the only job queued is this call's (a key rotation's re-encryption waits out a 30 s grace).
+  it('jobs work --until-idle is a worker node: it redacts a queued call as the server would', async () => {
+    const system = { actor: { kind: 'system', id: 'cli-test' }, isSecurityAdmin: false, roles: new Map() } as const;
+    let db = await database();
+    let callId: string;
+    try {
+      await migrate(db);
+      const services = await composeServices(db, loadConfig());
+      const b = await services.access.brands.create(system, { name: `Worker node ${randomUUID().slice(0, 6)}` });
+      const transcript = 'agent: what is the card number?\ncustomer: 4111 1111 1111 1111';
+      callId = (await services.calls.ingest.ingest(system, b.id, { metadata: { externalId: 'worker-node-1' }, transcript })).call.id;
+      await services.payments.stop();
+    } finally {
+      await db.close();
+    }
+    const r = await run('jobs', 'work', '--until-idle');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/^[1-9]\d* job\(s\) run/);
+    db = await database();
+    try {
+      const row = (await db.query<{ status: string; redaction_types: string[] }>('SELECT status, redaction_types FROM calls WHERE id = $1', [callId])).rows[0];
+      expect(row).toMatchObject({ status: 'ready', redaction_types: ['CREDIT_CARD'] });
+    } finally {
+      await db.close();
+    }
+  });
 
   it('rotates a brand key, queues its re-encryption and shows both', async () => {
     const r = await run('keys', 'rotate', '--brand', brand);

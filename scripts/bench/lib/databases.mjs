@@ -28,6 +28,8 @@ export async function benchDatabases(root) {
     out.push({
       name: `PostgreSQL (${url.host})`,
       db,
+      /** For other processes (a `callvault jobs work` node) on the same database. */
+      url: url.toString(),
       // Another server node's own pool on the same database, as separate processes would have.
       another: () => {
         const next = openPostgres(url.toString(), 16);
