@@ -3,11 +3,12 @@
  * over the letters, when the agent asked to spell a name or the letters spell a known name. A run
  * that goes on into "dot", "at", "underscore" or digits is an email or a username, not a name.
  */
-import { lexicons } from '../lexicon/index.js';
+import { isEnglishWord, lexicons } from '../lexicon/index.js';
 import { F } from '../lexicon/word-flags.js';
 import { turnWords, type Word } from '../lexicon/turn-words.js';
 import type { ConversationView, TurnView } from '../types.js';
-import { askedFor } from './person-context.js';
+import { turnCache } from '../analysis/turn-cache.js';
+import { askedFor, NAME_QUESTION } from './person-context.js';
 
 const SPELL_QUESTION = /\bspell\b/;
 const INNER_MARKS = new Set(['apostrophe', 'hyphen', 'dash', 'space']);
@@ -25,49 +26,97 @@ const bareLower = (w: Word): string => (w.flags & F.POSSESSIVE ? w.lower.replace
 
 const isLetter = (w: Word | undefined): boolean => w !== undefined && (w.flags & F.LETTER) !== 0;
 
+interface SpelledRun {
+  /** Word indexes [first, end) of the run. */
+  first: number;
+  end: number;
+  letters: string;
+}
+
+/**
+ * Runs of spelled letters in a turn: "G-O-N-Z-A-L-E-Z" (one word) or three or more single letters
+ * ("g o n z a l e z", with "apostrophe" / "hyphen" between), not going on into "dot", "at" or
+ * digits (an email or a username being spelled). Cached per turn: neighbours read them too.
+ */
+function spelledRuns(turn: TurnView): readonly SpelledRun[] {
+  const memo = turnCache(turn);
+  const cached = memo.spelledRuns as SpelledRun[] | undefined;
+  if (cached !== undefined) return cached;
+  const words = turnWords(turn);
+  const out: SpelledRun[] = [];
+  if (words.mask & (F.LETTER | F.SPELLED)) {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as Word;
+      let end = i;
+      let letters = '';
+      if (w.flags & F.SPELLED) {
+        end = i + 1;
+        letters = w.lower.replace(/[-.]/g, '');
+      } else {
+        if (!(w.flags & F.LETTER)) continue;
+        // "o apostrophe r e i l l y", "s m i t h hyphen j o n e s": spoken punctuation inside the name.
+        while (end < words.length && (end === i || !(words[end] as Word).sentence)) {
+          const x = words[end] as Word;
+          if (isLetter(x)) letters += x.lower;
+          else if (!(INNER_MARKS.has(x.lower) && isLetter(words[end + 1]))) break;
+          end++;
+        }
+        if (end - i < 3) continue;
+      }
+      if (end === i) continue;
+      const next = words[end];
+      if (!(next && !next.pause && (CONTINUES_AS_HANDLE.has(next.lower) || next.flags & (F.NUMBER_WORD | F.DIGITS)))) out.push({ first: i, end, letters });
+      i = end - 1;
+    }
+  }
+  memo.spelledRuns = out;
+  return out;
+}
+
+/**
+ * The same letters spelled by the other party in the turn before or after: a read-back ("is that
+ * h-a-r-g-r-e-a-v-e-s?" / "yes, H A R G R E A V E S"). Letters said twice to be sure are a name
+ * or a handle, never small talk; four letters at least, and not an everyday word spelled out.
+ */
+function readBack(conversation: ConversationView, position: number, letters: string): boolean {
+  if (letters.length < 4 || isEnglishWord(letters)) return false;
+  const self = conversation.turns[position];
+  for (const p of [position - 1, position + 1]) {
+    const other = conversation.turns[p];
+    if (other === undefined || (self?.speaker !== undefined && other.speaker === self.speaker)) continue;
+    if (spelledRuns(other).some((r) => r.letters === letters)) return true;
+  }
+  return false;
+}
+
 /** Spelled names in one turn (`position` is its place in the conversation). */
 export function spelledNames(conversation: ConversationView, position: number, turn: TurnView): SpelledName[] {
-  const words = turnWords(turn);
+  const runs = spelledRuns(turn);
   const out: SpelledName[] = [];
-  if (!(words.mask & (F.LETTER | F.SPELLED))) return out;
+  if (runs.length === 0) return out;
+  const words = turnWords(turn);
   let asked: boolean | undefined;
-  for (let i = 0; i < words.length; i++) {
+  for (const { first: i, end, letters } of runs) {
     const w = words[i] as Word;
-    let end = i;
-    let letters = '';
-    if (w.flags & F.SPELLED) {
-      end = i + 1;
-      letters = w.lower.replace(/[-.]/g, '');
-    } else {
-      if (!(w.flags & F.LETTER)) continue;
-      // "o apostrophe r e i l l y", "s m i t h hyphen j o n e s": spoken punctuation inside the name.
-      while (end < words.length && (end === i || !(words[end] as Word).sentence)) {
-        const x = words[end] as Word;
-        if (isLetter(x)) letters += x.lower;
-        else if (!(INNER_MARKS.has(x.lower) && isLetter(words[end + 1]))) break;
-        end++;
-      }
-      if (end - i < 3) continue;
-    }
-    if (end === i) continue;
-    const next = words[end];
-    if (next && !next.pause && (CONTINUES_AS_HANDLE.has(next.lower) || next.flags & (F.NUMBER_WORD | F.DIGITS))) {
-      i = end - 1;
-      continue;
-    }
-    asked ??= askedFor(conversation, position, SPELL_QUESTION) || SPELL_QUESTION.test(turn.lower);
+    // Asked to spell, or letters given as the answer to "and the surname?" / "your full name?".
+    asked ??= askedFor(conversation, position, SPELL_QUESTION) || SPELL_QUESTION.test(turn.lower) || askedFor(conversation, position, NAME_QUESTION);
     // Known name, or spelling out what was just said ("keanu kahananui k a h a n a n u i").
     const said = words[i - 1]?.lower === letters || words[i - 2]?.lower === letters || (words[i - 2]?.lower ?? '') + (words[i - 1]?.lower ?? '') === letters;
     const known = said || lexicons().names.has(letters);
-    if (asked || known) {
-      out.push({ start: w.start, end: (words[end - 1] as Word).end, pattern: asked ? 'spelled-on-request' : 'spelled-known-name', score: asked ? 0.85 : 0.75 });
+    const repeated = !asked && !known && readBack(conversation, position, letters);
+    if (asked || known || repeated) {
+      out.push({
+        start: w.start,
+        end: (words[end - 1] as Word).end,
+        pattern: asked ? 'spelled-on-request' : known ? 'spelled-known-name' : 'spelled-read-back',
+        score: asked ? 0.85 : 0.75,
+      });
       // "Kirra, price. That's P R I C E.": the word the spelling spells out is the name too, even an everyday word.
       for (let k = Math.max(0, i - 8); k < i; k++) {
         const x = words[k] as Word;
         if (bareLower(x) === letters && letters.length >= 2) out.push({ start: x.start, end: x.start + letters.length, pattern: 'spelled-echo', score: 0.8 });
       }
     }
-    i = end - 1;
   }
   return out;
 }

@@ -60,6 +60,17 @@ describe('person detector: positives', () => {
     expect(find('how do you spell the last name', 'o apostrophe h a r a')).toEqual(['1:o apostrophe h a r a']);
     expect(find('yes it is temperance quillon q u i l l o n')).toEqual(['0:quillon', '0:q u i l l o n']);
   });
+
+  it('marks letters given as the answer to a name question, and a spelling read back, though the name is not in the lexicons', () => {
+    expect(find("what's the surname?", "it's h a r g r e a v e s")).toEqual(['1:h a r g r e a v e s']);
+    expect(find('is that h-a-r-g-r-e-a-v-e-s?', 'yes H A R G R E A V E S')).toEqual(['0:h-a-r-g-r-e-a-v-e-s', '1:H A R G R E A V E S']);
+    expect(find('and your surname?', 'hargreaves')).toEqual(['1:hargreaves']);
+  });
+
+  it('leaves a read-back of a spelled everyday word or of different letters alone', () => {
+    expect(find('is that c-o-l-o-u-r with a u?', 'yes c o l o u r')).toEqual([]);
+    expect(find('so that is x k c d', 'no it was x k c b')).toEqual([]);
+  });
 });
 
 describe('person detector: negatives', () => {

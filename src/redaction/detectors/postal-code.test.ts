@@ -13,6 +13,7 @@ describe('postal code detector', () => {
     ['Canadian postal code spoken', ['and the postal code', 'm five v three l nine'], ['1:m five v three l nine']],
     ['named in the same turn', ['my zip code is 84604 by the way'], ['0:84604']],
     ['UK postcode typed without context', ['The parcel went to SW1A 1AA yesterday.'], ['0:SW1A 1AA']],
+    ['UK postcode typed in lower case in chat', ['yeah 47 kingsway, manchester m20 5pg'], ['0:m20 5pg']],
   ])('%s', (_label, texts, expected) => {
     expect(find(...texts)).toEqual(expected);
   });
@@ -21,6 +22,8 @@ describe('postal code detector', () => {
     ['a five-digit order number', ['Your order number is 48213.']],
     ['a number before the zip is named', ['I paid 12345 before; the zip code is coming']],
     ['a quantity answer to another question', ['How many units?', '30517']],
+    ['a gate and a time in lower case', ['meet me at gate a2 6pm']],
+    ['a room and a floor in lower case', ['it is room b12 4th floor']],
   ])('ignores %s', (_label, texts) => {
     expect(find(...texts)).toEqual([]);
   });

@@ -13,6 +13,18 @@ import { askedFor } from './person-context.js';
 const ZIP_CONTEXT = /\b(?:zip|zipcode|postal|postcode|post code)\b/;
 const UK_TYPED = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/;
 const CA_TYPED = /^[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d$/;
+/**
+ * A UK postcode typed in lower case ("m20 5pg"), upper-cased first: the Royal Mail's letter rules
+ * (no Q, V, X first; no I, J, Z second; no C, I, K, M, O, V in the inward code) keep out "a2 6pm",
+ * and an ordinal ("b12 4th floor") is not a postcode.
+ */
+const UK_STRICT = /^[A-PR-UWYZ](?:\d[A-HJKPS-UW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?) ?\d[ABD-HJLNP-UW-Z]{2}$/;
+const ORDINAL_TAIL = /\d(?:st|nd|rd|th)$/;
+
+function distinctiveCode(text: string): boolean {
+  if (UK_TYPED.test(text) || CA_TYPED.test(text)) return true;
+  return text !== text.toUpperCase() && !ORDINAL_TAIL.test(text) && UK_STRICT.test(text.toUpperCase());
+}
 
 export const postalCodeDetector: Detector = {
   name: 'postal-code',
@@ -35,7 +47,7 @@ export const postalCodeDetector: Detector = {
         if (end < 0) continue;
         const last = words[end - 1] as Word;
         const text = turn.text.slice(w.start, last.end);
-        const distinctive = UK_TYPED.test(text) || CA_TYPED.test(text);
+        const distinctive = distinctiveCode(text);
         // In the turn itself, the code must come after the cue word ("my zip is 62704").
         const namedBefore = named && ZIP_CONTEXT.test(turn.lower.slice(0, w.start));
         if (!asked && !namedBefore && !distinctive) continue;
