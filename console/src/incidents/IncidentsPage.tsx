@@ -3,6 +3,7 @@ import { useBrands } from '../admin/useBrands.js';
 import { api } from '../api.js';
 import { INCIDENT_STATUSES, PLAYBOOKS, type IncidentSeverity, type IncidentStatus, type Playbook } from '../types.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { SelectField } from '../ui/SelectField.js';
 import { formatTime } from '../ui/format.js';
 import { useAction } from '../ui/useAction.js';
 import { useLoad } from '../ui/useLoad.js';
@@ -18,17 +19,7 @@ export function IncidentsPage({ canManage }: { canManage: boolean }) {
       <ErrorNotice error={error} />
       {canManage && <ReportIncidentForm />}
       <div className="filters">
-        <div className="field">
-          <label htmlFor="incidents-status">Status</label>
-          <select id="incidents-status" value={status} onChange={(e) => setStatus(e.target.value as '' | IncidentStatus)}>
-            <option value="">Any</option>
-            {INCIDENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Status" value={status} onChange={setStatus} options={INCIDENT_STATUSES} labels={STATUS_LABEL} emptyLabel="Any" />
       </div>
       <table aria-busy={loading}>
         <caption className="sr-only">Incidents</caption>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../api.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
 import { formatTime } from '../ui/format.js';
+import { SelectField } from '../ui/SelectField.js';
 import { useLoad } from '../ui/useLoad.js';
 import type { QuestionnaireStatus } from './adminTypes.js';
 import { SendQuestionnaire } from './SendQuestionnaire.js';
@@ -22,17 +23,7 @@ export function QuestionnairesPage({ canManage }: { canManage: boolean }) {
         </details>
       )}
       <div className="filters">
-        <div className="field">
-          <label htmlFor="questionnaire-status">Status</label>
-          <select id="questionnaire-status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-            <option value="">All</option>
-            {(Object.keys(STATUS_LABEL) as QuestionnaireStatus[]).map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Status" value={status} onChange={setStatus} options={Object.keys(STATUS_LABEL) as QuestionnaireStatus[]} labels={STATUS_LABEL} emptyLabel="All" />
       </div>
       <ErrorNotice error={error} />
       <QuestionnaireTable items={data?.items ?? []} busy={loading} />

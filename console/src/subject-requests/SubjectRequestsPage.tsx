@@ -3,6 +3,7 @@ import { useBrands } from '../admin/useBrands.js';
 import { api } from '../api.js';
 import { formatRemaining } from '../incidents/format.js';
 import { ErrorNotice } from '../ui/ErrorNotice.js';
+import { SelectField } from '../ui/SelectField.js';
 import { formatTime } from '../ui/format.js';
 import { useAction } from '../ui/useAction.js';
 import { useLoad } from '../ui/useLoad.js';
@@ -26,17 +27,7 @@ export function SubjectRequestsPage({ canManage }: { canManage: boolean }) {
       <ErrorNotice error={error} />
       {canManage && <NewRequestForm />}
       <div className="filters">
-        <div className="field">
-          <label htmlFor="dsr-status">Status</label>
-          <select id="dsr-status" value={status} onChange={(e) => setStatus(e.target.value as '' | SubjectStatus)}>
-            <option value="">Any</option>
-            {(Object.keys(STATUS_LABEL) as SubjectStatus[]).map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Status" value={status} onChange={setStatus} options={Object.keys(STATUS_LABEL) as SubjectStatus[]} labels={STATUS_LABEL} emptyLabel="Any" />
       </div>
       <table aria-busy={loading}>
         <caption className="sr-only">Data-subject requests</caption>
