@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../http/http.test-helpers.js';
 import { forEachDatabase } from '../testing/databases.js';
+import { withoutIds } from '../testing/without-ids.js';
 import { as, callsWorld, signInAgain, fixture, fixtureFiles, ingestJson, multipart, runJobs, testWav, type CallsWorld } from './calls.test-helpers.js';
 
 const CARD = '4111 1111 1111 1111';
-/** A reply with its UUIDs (call, brand, request ids) blanked: a random id may hold "4111" by chance. */
-const withoutIds = (body: string) => body.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>');
 
 /**
  * Ingest → redaction job → QA review over HTTP, on PGlite and PostgreSQL: every transcript format,
