@@ -193,8 +193,8 @@ export function postcodeEnd(words: readonly Word[], i: number): number {
   if (CA_FSA.test(w.lower) && words[i + 1] && CA_LDU.test((words[i + 1] as Word).lower)) return i + 2;
   if (/^[a-z]\d[a-z]\d[a-z]\d$/.test(w.lower)) return i + 1;
   // Spoken UK or Canadian: letters and digits one by one ("l eight r eight r oh", "b n one one nine d u").
-  const spelled = spelledCodeEnd(words, i);
-  if (spelled >= 0) return spelled;
+  const spelled = spokenPostcode(words, i);
+  if (spelled) return spelled.end;
   // Spoken ZIP: a run of number words saying 5 or 9 digits.
   return spokenZipEnd(words, i);
 }
@@ -203,7 +203,21 @@ const SINGLE_DIGITS: Record<string, string> = { zero: '0', oh: '0', o: '0', one:
 const UK_JOINED = /^[a-z]{1,2}\d[a-z\d]?\d[a-z]{2}$/;
 const CA_JOINED = /^[abceghj-nprstvxy]\d[a-z]\d[a-z]\d$/;
 
-function spelledCodeEnd(words: readonly Word[], i: number): number {
+/**
+ * The Royal Mail's two-letter postcode areas: "ls six two a b" opens with one said as a word. Only
+ * these, so "in six two a b" or "is one two ..." never start a code.
+ */
+const UK_AREAS = new Set(
+  'ab al ba bb bd bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl dn dt dy ec eh en ex fk fy gl gu gy ha hd hg hp hr hs hu hx ig im ip iv je ka kt kw ky la ld le ll ln ls lu me mk ml ne ng nn np nr nw ol ox pa pe ph pl po pr rg rh rm sa se sg sk sl sm sn so sp sr ss st sw sy ta td tf tn tq tr ts tw ub wa wc wd wf wn wr ws wv yo ze'.split(' '),
+);
+/** A UK district said as one number ("m twenty five p g" is M20 5PG, "b twelve nine x y" B12 9XY). */
+const DISTRICT_WORDS: Record<string, string> = {
+  ten: '10', eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16', seventeen: '17', eighteen: '18', nineteen: '19',
+  twenty: '20', thirty: '30', forty: '40', fifty: '50', sixty: '60', seventy: '70', eighty: '80', ninety: '90',
+};
+
+/** A spoken UK or Canadian code at i, letters and digits one by one: its end and the code it says. */
+export function spokenPostcode(words: readonly Word[], i: number): { end: number; code: string } | undefined {
   let joined = '';
   const ends: number[] = [];
   for (let j = i; j < words.length && j - i < 8; j++) {
@@ -211,7 +225,10 @@ function spelledCodeEnd(words: readonly Word[], i: number): number {
     if (j > i && w.pause) break;
     // A lone "o" is the letter O until a digit has been said (outward codes start with letters: "y o two ...").
     const letterO = w.lower === 'o' && !/\d/.test(joined);
-    const piece = letterO || /^[a-z]$/.test(w.lower) ? (w.lower === 'o' && !letterO ? '0' : w.lower) : /^\d$/.test(w.lower) ? w.lower : SINGLE_DIGITS[w.lower];
+    let piece = letterO || /^[a-z]$/.test(w.lower) ? (w.lower === 'o' && !letterO ? '0' : w.lower) : /^\d$/.test(w.lower) ? w.lower : SINGLE_DIGITS[w.lower];
+    if (piece === undefined && j === i && UK_AREAS.has(w.lower)) piece = w.lower;
+    // The district right after the area letters: "m twenty", "b twelve" (then one inward digit).
+    if (piece === undefined && /^[a-z]{1,2}$/.test(joined)) piece = DISTRICT_WORDS[w.lower];
     if (piece === undefined) break;
     joined += piece;
     ends.push(joined.length);
@@ -219,9 +236,9 @@ function spelledCodeEnd(words: readonly Word[], i: number): number {
   // Must start with a letter, hold letters and digits, and match a whole UK or Canadian code.
   for (let n = ends.length; n >= 5; n--) {
     const code = joined.slice(0, ends[n - 1]);
-    if ((UK_JOINED.test(code) || CA_JOINED.test(code)) && /[a-z]/.test(code[0] ?? '')) return i + n;
+    if ((UK_JOINED.test(code) || CA_JOINED.test(code)) && /[a-z]/.test(code[0] ?? '')) return { end: i + n, code };
   }
-  return -1;
+  return undefined;
 }
 
 function spokenZipEnd(words: readonly Word[], i: number): number {

@@ -20,6 +20,11 @@ describe('address detector: one span from house number to postcode', () => {
     ['range house number and direction', 'The venue is at 210-214 West Harlan Street Northwest.', '0:210-214 West Harlan Street Northwest'],
     ['UK flat after a house number said first', 'my flat is 4b, 19 kelso gardens, glasgow G12 8QQ', '0:19 kelso gardens, glasgow G12 8QQ'],
     ['trailing unit code', 'The office is at 55 Tamarack Drive B12.', '0:55 Tamarack Drive B12'],
+    ['UK street with no street type, then town and postcode', "It's 47 Kingsway, Manchester M20 5PG.", '0:47 Kingsway, Manchester M20 5PG'],
+    ['UK street with no street type, flat first, lowercase chat', 'flat 3, 22 holloway, bath ba2 4hl', '0:flat 3, 22 holloway, bath ba2 4hl'],
+    ['UK street with no street type, spoken', 'forty seven kingsway manchester m two oh five p g', '0:forty seven kingsway manchester m two oh five p g'],
+    ['spoken UK postcode with a two-letter area and a district number', 'twelve hyde park road leeds ls six two a b', '0:twelve hyde park road leeds ls six two a b'],
+    ['spoken UK district said as one number', 'fourteen harrow road manchester m twenty five p g', '0:fourteen harrow road manchester m twenty five p g'],
   ])('%s', (_label, text, expected) => {
     expect(find(text)).toEqual([expected]);
   });
@@ -40,6 +45,9 @@ describe('address detector: negatives', () => {
     ['a count of rooms', 'It has 3 bedrooms 2 baths and a view.'],
     ['a spoken phone number before "extension"', 'the direct line is six oh four two zero six two eight three four extension six four nine zero'],
     ['digits before "extension"', 'call 4155550134 extension 12'],
+    ['a quantity of a product before a town and postcode', 'I bought 3 Widgets, London E8 4QJ is the depot.'],
+    ['a street word with no type and no postcode', 'I live at 47 Kingsway, Manchester.'],
+    ['a spoken reference of letters and digits', 'the reference is two eight s d p five four two double nine eight'],
   ])('%s', (_label, text) => {
     expect(find(text)).toEqual([]);
   });

@@ -33,9 +33,11 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
   // The street may start inside a spoken number run ("forty eight oh two laurel way", "seven eighty nine fifth avenue").
   let end = -1;
   for (let s = numEnd; s > i && end < 0; s--) end = streetEnd(words, s);
+  const bare = end < 0;
+  if (bare) end = unsuffixedStreetEnd(words, numEnd);
   if (end < 0) return undefined;
   // "... two six eight three four extension": a street has a name word; numbers and a suffix alone are a phone number and its extension.
-  let named = (words[end - 1] as Word).lower === 'broadway';
+  let named = bare || (words[end - 1] as Word).lower === 'broadway';
   for (let k = i; k < end - 1 && !named; k++) named = !((words[k] as Word).flags & F.NUMBER_WORD) && !/^[\d-]+$/.test((words[k] as Word).lower);
   if (!named) return undefined;
   const parts = ['street'];
@@ -80,7 +82,23 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
     end = intl;
     parts.push('intl-postcode');
   }
+  // A street with no street type is an address only with its place and postcode.
+  if (bare && !(parts.includes('place') && parts.includes('postcode'))) return undefined;
   return { start, end, parts };
+}
+
+/**
+ * "47 Kingsway, Manchester M20 5PG", "9 Westgate, Leeds LS1 4AP": UK streets often carry no street
+ * type. One or two name words that are not English words, followed by a place; matchAddress then
+ * insists on the postcode too, which no quantity or product phrase ("3 Widgets, London") has.
+ */
+function unsuffixedStreetEnd(words: readonly Word[], from: number): number {
+  for (let n = 1; n <= 2; n++) {
+    const w = words[from + n - 1];
+    if (!w || w.pause || w.lower.length < 3 || !(w.flags & F.NAME_SHAPE) || w.flags & (F.FUNCTION | F.UNIT | F.NUMBER_WORD | F.ENGLISH)) return -1;
+    if (placeEnd(words, from + n) >= 0) return from + n;
+  }
+  return -1;
 }
 
 export const addressDetector: Detector = {

@@ -87,6 +87,7 @@ describe('person detector: negatives', () => {
     ['a month that is a name before a day', 'The payment went out on May 2, and June 5th.'],
     ['a city that is a dictionary proper noun after "to"/"in"', 'We flew to Lisbon, then spent a week in Chennai.'],
     ['an abbreviation typed in capitals', 'What is the IBAN for the account?'],
+    ['a post town that is also a surname, before its postcode', 'Send 2 boxes, London E8 4QJ is the depot.'],
     ['a question after a name question', 'What time works best?'],
     ['an email being spelled', 'it is j o h n dot smith at example dot com'],
     ['a country in a place name', 'I bought it at the Mall of America last week.'],

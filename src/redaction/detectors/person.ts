@@ -10,6 +10,7 @@ import { turnWords, type Word } from '../lexicon/turn-words.js';
 import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
 import { GREETING_CUES, NAME_QUESTION, RELATIONS, SOFT_CUES, STRONG_CUES, TITLES } from './person-context.js';
 import { F } from '../lexicon/word-flags.js';
+import { postcodeEnd } from './address-parts.js';
 import { bare, capitalisedMidSentence, followedByOrg, isNameWord, nameRunEnd, type Evidence } from './person-names.js';
 import { laterMentions, rememberNames, type Found } from './person-memory.js';
 import { greetedLater, introducedNames, introducedSet } from './person-introduction.js';
@@ -148,6 +149,8 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     // A dictionary proper noun that is no known name ("to Lisbon", "in Chennai") is a place there too.
     const placeLike = w.flags & F.PLACE || (w.flags & F.PROPER && !(w.flags & F.NAME));
     if (evidence !== 'strong' && placeLike && PLACE_PREPOSITIONS.has(before?.lower ?? '')) continue;
+    // "London E8 4QJ", "Leeds LS1 4AP": a word right before a postcode is the post town.
+    if (evidence !== 'strong' && !((words[end]?.flags ?? F.DIGITS) & (F.DIGITS | F.NUMBER_WORD)) && postcodeEnd(words, end) >= 0) continue;
     if (evidence !== 'strong' && before && !w.pause) {
       // "thanks for calling Morgan and Price", "at Harper ...": a company after these words.
       // "you're through to ParcelPath": where a call is put through is a company.

@@ -14,6 +14,8 @@ describe('postal code detector', () => {
     ['named in the same turn', ['my zip code is 84604 by the way'], ['0:84604']],
     ['UK postcode typed without context', ['The parcel went to SW1A 1AA yesterday.'], ['0:SW1A 1AA']],
     ['UK postcode typed in lower case in chat', ['yeah 47 kingsway, manchester m20 5pg'], ['0:m20 5pg']],
+    ['spoken UK postcode right after its town, no question', ['it is leeds, ls six two a b'], ['0:ls six two a b']],
+    ['spoken UK district said as one number after the town', ['i live in manchester m twenty five p g'], ['0:m twenty five p g']],
   ])('%s', (_label, texts, expected) => {
     expect(find(...texts)).toEqual(expected);
   });
@@ -24,6 +26,8 @@ describe('postal code detector', () => {
     ['a quantity answer to another question', ['How many units?', '30517']],
     ['a gate and a time in lower case', ['meet me at gate a2 6pm']],
     ['a room and a floor in lower case', ['it is room b12 4th floor']],
+    ['spoken letters after a town that are no postcode', ['we went to leeds a b c d']],
+    ['a two-letter word that is no postcode area', ['in six two a b']],
   ])('ignores %s', (_label, texts) => {
     expect(find(...texts)).toEqual([]);
   });

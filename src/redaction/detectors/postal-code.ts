@@ -7,7 +7,8 @@
 import { turnWords, type Word } from '../lexicon/turn-words.js';
 import { F } from '../lexicon/word-flags.js';
 import type { Candidate, ConversationView, Detector } from '../types.js';
-import { postcodeEnd } from './address-parts.js';
+import { lexiconEnd, postcodeEnd, spokenPostcode } from './address-parts.js';
+import { lexicons } from '../lexicon/index.js';
 import { askedFor } from './person-context.js';
 
 const ZIP_CONTEXT = /\b(?:zip|zipcode|postal|postcode|post code)\b/;
@@ -20,6 +21,15 @@ const CA_TYPED = /^[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d$/;
  */
 const UK_STRICT = /^[A-PR-UWYZ](?:\d[A-HJKPS-UW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?) ?\d[ABD-HJLNP-UW-Z]{2}$/;
 const ORDINAL_TAIL = /\d(?:st|nd|rd|th)$/;
+
+/** "leeds, ls six two a b": a spoken UK code right after its post town needs no question. */
+function spokenAfterTown(words: readonly Word[], i: number): boolean {
+  const code = spokenPostcode(words, i)?.code;
+  if (!code || !UK_STRICT.test(code.toUpperCase())) return false;
+  const { cities } = lexicons();
+  for (let k = Math.max(0, i - 3); k < i; k++) if (lexiconEnd(words, k, cities) === i) return true;
+  return false;
+}
 
 function distinctiveCode(text: string): boolean {
   if (UK_TYPED.test(text) || CA_TYPED.test(text)) return true;
@@ -40,14 +50,14 @@ export const postalCodeDetector: Detector = {
       for (let i = 0; i < words.length; i++) {
         const w = words[i] as Word;
         // Prefilter: without context only a typed UK/Canadian code (letters and digits) can qualify.
-        if (!anyContext && !(w.flags & F.HAS_DIGIT)) continue;
+        if (!anyContext && !(w.flags & F.HAS_DIGIT) && !(i > 0 && w.lower.length <= 2 && w.flags & F.NAME_SHAPE)) continue;
         // Start a spoken code at the first word of a run only.
         if (i > 0 && !w.pause && postcodeEnd(words, i - 1) > i) continue;
         const end = postcodeEnd(words, i);
         if (end < 0) continue;
         const last = words[end - 1] as Word;
         const text = turn.text.slice(w.start, last.end);
-        const distinctive = distinctiveCode(text);
+        const distinctive = distinctiveCode(text) || spokenAfterTown(words, i);
         // In the turn itself, the code must come after the cue word ("my zip is 62704").
         const namedBefore = named && ZIP_CONTEXT.test(turn.lower.slice(0, w.start));
         if (!asked && !namedBefore && !distinctive) continue;
