@@ -42,7 +42,7 @@ export interface ReviewTurn {
   startTime: number | null;
   endTime: number | null;
   parts: ReviewPart[];
-  /** VADER compound score of the redacted text, -1 (negative) to 1 (positive). */
+  /** Sentiment of the redacted text (AFINN-165, squashed), -1 (negative) to 1 (positive). */
   sentiment: number;
 }
 

@@ -5,7 +5,7 @@ export function formatDuration(seconds: number | null): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** VADER compound score in words, for people who do not read -0.42 at a glance. */
+/** A sentiment score in words, for people who do not read -0.42 at a glance. */
 export function sentimentLabel(score: number | null): string {
   if (score === null) return '—';
   if (score <= -0.35) return 'negative';
