@@ -218,6 +218,9 @@ const DISTRICT_WORDS: Record<string, string> = {
 
 /** A spoken UK or Canadian code at i, letters and digits one by one: its end and the code it says. */
 export function spokenPostcode(words: readonly Word[], i: number): { end: number; code: string } | undefined {
+  // A code starts with its area letters: one letter, or a two-letter area said as a word.
+  const first = words[i]?.lower ?? '';
+  if (first.length > 2 || (first.length === 2 && !UK_AREAS.has(first))) return undefined;
   let joined = '';
   const ends: number[] = [];
   for (let j = i; j < words.length && j - i < 8; j++) {
