@@ -68,16 +68,18 @@ export async function readHead(q: Queryable, chainId: string): Promise<ChainHead
   return r && toHead(chainId, r);
 }
 
-export async function setHead(tx: Queryable, chainId: string, seq: number, hash: Buffer, frontier: readonly Buffer[]): Promise<void> {
-  await tx.query(`UPDATE audit_chains SET head_seq = $2, head_hash = $3, frontier = $4 WHERE chain_id = $1`, [chainId, seq, hash, Buffer.concat(frontier)]);
-}
-
-/** One multi-row INSERT per batch (unnest of column arrays): the batched path's throughput. */
-export async function insertEvents(tx: Queryable, events: readonly StoredEvent[]): Promise<void> {
-  if (events.length === 0) return;
+/**
+ * Appends a run of events and moves the chain head past them in one statement (the UPDATE rides
+ * in a CTE): one round trip instead of two on every audited write. One multi-row INSERT per batch
+ * (unnest of column arrays) is the batched path's throughput.
+ */
+export async function appendEvents(tx: Queryable, chainId: string, events: readonly StoredEvent[], frontier: readonly Buffer[]): Promise<void> {
+  const last = events[events.length - 1];
+  if (!last) return;
   const col = <T>(f: (e: StoredEvent) => T): T[] => events.map(f);
   await tx.query(
-    `INSERT INTO audit_events (chain_id, seq, at, brand_id, actor_kind, actor_id, action, target_type, target_id,
+    `WITH head AS (UPDATE audit_chains SET head_seq = $18, head_hash = $19, frontier = $20 WHERE chain_id = $17)
+     INSERT INTO audit_events (chain_id, seq, at, brand_id, actor_kind, actor_id, action, target_type, target_id,
                                outcome, ip, user_agent, request_id, details, prev_hash, hash)
      SELECT c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12, c13, c14, decode(c15, 'hex'), decode(c16, 'hex')
      FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::text[], $5::text[], $6::text[], $7::text[],
@@ -101,6 +103,10 @@ export async function insertEvents(tx: Queryable, events: readonly StoredEvent[]
       // Hashes travel as hex text: cheaper for the driver than arrays of bytea.
       col((e) => e.prevHash.toString('hex')),
       col((e) => e.hash.toString('hex')),
+      chainId,
+      last.seq,
+      last.hash,
+      Buffer.concat(frontier),
     ],
   );
 }

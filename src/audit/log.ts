@@ -64,8 +64,7 @@ export function createAuditLog(opts: AuditLogOptions): ChainedAuditLog {
       prev = hash;
       return { ...e, hash };
     });
-    await chains.insertEvents(tx, stored);
-    await chains.setHead(tx, chainId, seq, prev, frontier);
+    await chains.appendEvents(tx, chainId, stored, frontier);
     if (seq - head.checkpointSeq >= opts.checkpointEvery) {
       const known = { firstSeq: head.headSeq + 1, hashes: stored.map((e) => e.hash) };
       await writeCheckpoint(tx, signingKeys, { ...head, headSeq: seq, headHash: prev, frontier }, at, known);

@@ -30,8 +30,11 @@ export function findingHashes(secret: Buffer, turns: readonly { text: string }[]
   return [...out.values()];
 }
 
+/**
+ * Writes a call's index. Only the redaction job does, in the transaction that makes the call ready,
+ * and a ready call is never redacted again: there are no older rows of the call to replace.
+ */
 export async function writeBlindIndex(tx: Queryable, brandId: string, callId: string, entries: readonly { type: EntityType; hash: Buffer }[]): Promise<void> {
-  await tx.query('DELETE FROM call_blind_index WHERE call_id = $1', [callId]);
   if (entries.length === 0) return;
   await tx.query(
     `INSERT INTO call_blind_index (brand_id, call_id, entity_type, value_hash)

@@ -28,9 +28,5 @@ export async function openCallKey(q: Queryable, vault: Vault, brandId: string, c
   return vault.decrypt(q, brandScope(brandId), keyId(callId, purpose), Buffer.from(row.key_sealed));
 }
 
-export async function shredCallKey(tx: Queryable, callId: string, purpose: CallKeyPurpose): Promise<void> {
-  await tx.query('DELETE FROM call_keys WHERE id = $1', [keyId(callId, purpose)]);
-}
-
 /** The slot a sealed piece is bound to, so it cannot be moved to another call or kind. */
 export const contentPurpose = (callId: string, kind: string) => `call:${callId}:${kind}`;

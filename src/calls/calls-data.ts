@@ -70,6 +70,15 @@ export async function putContent(q: Queryable, callId: string, kind: string, sea
   );
 }
 
+/** Several sealed pieces of one call in one statement (the redaction job writes two at once). */
+export async function putContents(q: Queryable, callId: string, pieces: readonly { kind: string; sealed: Buffer }[], now: Date): Promise<void> {
+  await q.query(
+    `INSERT INTO call_content (call_id, kind, sealed, created_at) SELECT $1, k, s, $4 FROM unnest($2::text[], $3::bytea[]) AS u(k, s)
+     ON CONFLICT (call_id, kind) DO UPDATE SET sealed = EXCLUDED.sealed, created_at = EXCLUDED.created_at`,
+    [callId, pieces.map((p) => p.kind), pieces.map((p) => p.sealed), now],
+  );
+}
+
 export async function getContent(q: Queryable, callId: string, kind: string): Promise<Buffer | undefined> {
   const { rows } = await q.query<{ sealed: Uint8Array }>('SELECT sealed FROM call_content WHERE call_id = $1 AND kind = $2', [callId, kind]);
   return rows[0] ? Buffer.from(rows[0].sealed) : undefined;
@@ -94,6 +103,29 @@ export async function putRecording(q: Queryable, callId: string, kind: 'original
 
 export async function deleteRecordingRow(q: Queryable, callId: string, kind: 'original' | 'redacted'): Promise<void> {
   await q.query('DELETE FROM call_recordings WHERE call_id = $1 AND kind = $2', [callId, kind]);
+}
+
+/**
+ * Deletes the original transcript, the original recording's row and the original's key in one
+ * statement. Deleting the key crypto-shreds the original, in backups too; the caller deletes the
+ * recording object itself after commit.
+ */
+export async function discardOriginal(tx: Queryable, callId: string): Promise<void> {
+  await tx.query(
+    `WITH transcript AS (DELETE FROM call_content WHERE call_id = $1 AND kind = 'original_transcript'),
+          recording AS (DELETE FROM call_recordings WHERE call_id = $1 AND kind = 'original')
+     DELETE FROM call_keys WHERE call_id = $1 AND purpose = 'original'`,
+    [callId],
+  );
+}
+
+/** Marks a call `processing` unless it is already done; the row, or undefined when there is nothing to do. */
+export async function startProcessing(q: Queryable, callId: string, now: Date): Promise<CallRow | undefined> {
+  const { rows } = await q.query<CallRow>(
+    `UPDATE calls SET status = 'processing', failure_code = NULL, updated_at = $2 WHERE id = $1 AND status NOT IN ('ready', 'failed') RETURNING ${CALL_COLUMNS}`,
+    [callId, now],
+  );
+  return rows[0];
 }
 
 export async function setStatus(q: Queryable, callId: string, status: CallStatus, now: Date, failureCode: string | null = null): Promise<void> {

@@ -90,20 +90,18 @@ export function createIngestService(ctx: CallsContext): IngestService {
         }
         const now = ctx.now();
         const row = await ctx.db.transaction(async (tx) => {
-          const brand = await tx.query('SELECT 1 FROM brands WHERE id = $1', [brandId]);
-          if (brand.rows.length === 0) throw callErrors.not_found('Brand not found');
+          // The job first, so the call row is written once with its job id; no worker sees either before commit.
+          const jobId = await enqueueJob(tx, REDACT_CALL_JOB, { callId, brandId }, { maxAttempts: 5, dedupeKey: `${REDACT_CALL_JOB}:${callId}` });
           const { rows } = await tx.query<CallRow>(
             `INSERT INTO calls (id, brand_id, external_id, agent_ref, started_at, ended_at, channels, source_format, has_recording, status,
-               idempotency_key, request_hash, ingested_by, created_at, updated_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $12, $13, $13) RETURNING ${CALL_COLUMNS}`,
+               idempotency_key, request_hash, ingested_by, created_at, updated_at, job_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'received', $10, $11, $12, $13, $13, $14) RETURNING ${CALL_COLUMNS}`,
             [callId, brandId, m.externalId, m.agentRef ?? null, m.startedAt ?? null, m.endedAt ?? null, m.channels ?? 1, format, stored !== undefined,
-              input.idempotencyKey ?? null, hash, `${principal.actor.kind}:${principal.actor.id}`, now],
+              input.idempotencyKey ?? null, hash, `${principal.actor.kind}:${principal.actor.id}`, now, jobId],
           );
           await createCallKey(tx, ctx.vault, brandId, callId, 'original', originalKey);
           await putContent(tx, callId, 'original_transcript', sealWithRecordKey(originalKey, contentPurpose(callId, 'original_transcript'), Buffer.from(input.transcript, 'utf8')), now);
           if (stored) await putRecording(tx, callId, 'original', stored.key, stored.bytes, now);
-          const jobId = await enqueueJob(tx, REDACT_CALL_JOB, { callId, brandId }, { maxAttempts: 5, dedupeKey: `${REDACT_CALL_JOB}:${callId}` });
-          await tx.query('UPDATE calls SET job_id = $2 WHERE id = $1', [callId, jobId]);
           await ctx.audit.append(tx, {
             ...eventContext(principal),
             action: 'call.ingest',
@@ -117,6 +115,8 @@ export function createIngestService(ctx: CallsContext): IngestService {
         return { call: toSummary(row), duplicate: false };
       } catch (err) {
         if (stored) await ctx.store.delete(stored.key);
+        // The brand was deleted since the key was checked (calls.brand_id references brands).
+        if ((err as { code?: string })?.code === '23503') throw callErrors.not_found('Brand not found');
         // Two deliveries of one call at once: the second finds the first's row.
         if (isUniqueViolation(err) && input.idempotencyKey) {
           const seen = await replay(brandId, input.idempotencyKey, hash);

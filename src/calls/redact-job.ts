@@ -4,8 +4,8 @@ import { putSealedObject, readSealedObject } from '../storage/index.js';
 import { newRecordKey, openWithRecordKey, sealWithRecordKey } from '../vault/record-key.js';
 import { findingHashes, writeBlindIndex } from './blind-index.js';
 import { brandSecret } from './brand-secrets.js';
-import { contentPurpose, createCallKey, openCallKey, shredCallKey } from './call-keys.js';
-import { deleteContent, deleteRecordingRow, findCall, getContent, putContent, putRecording, recordingKey, recordingOf, setStatus } from './calls-data.js';
+import { contentPurpose, createCallKey, openCallKey } from './call-keys.js';
+import { discardOriginal, getContent, putContents, putRecording, recordingKey, recordingOf, setStatus, startProcessing } from './calls-data.js';
 import type { CallsContext } from './context.js';
 import { CallvaultError } from '../errors.js';
 import { brandRedactor, loadSettings } from './policies.js';
@@ -35,10 +35,9 @@ function permanentCode(err: unknown): string | null {
 export function redactCallJob(ctx: CallsContext, recordings: RecordingRedactor): JobHandler {
   return async (job: Job) => {
     const callId = String(job.payload.callId);
-    const call = await findCall(ctx.db, callId);
-    if (!call || call.status === 'ready' || call.status === 'failed') return;
+    const call = await startProcessing(ctx.db, callId, ctx.now());
+    if (!call) return; // gone, or already ready or failed
     const brandId = call.brand_id;
-    await setStatus(ctx.db, callId, 'processing', ctx.now());
     const contentKey = newRecordKey();
     let redactedObject: string | undefined;
     let redactedBytes = 0;
@@ -48,14 +47,14 @@ export function redactCallJob(ctx: CallsContext, recordings: RecordingRedactor):
       const sealed = await getContent(ctx.db, callId, 'original_transcript');
       if (!sealed) throw new CallvaultError('not_found', 'calls.original_not_kept', 'original transcript missing');
       const transcript = openWithRecordKey(originalKey, contentPurpose(callId, 'original_transcript'), sealed).toString('utf8');
-      const redactor = await ctx.db.transaction((tx) => brandRedactor(ctx, tx, brandId, settings.policy));
+      const redactor = await brandRedactor(ctx, ctx.db, brandId, settings.policy);
       const doc = readDocument(transcript, call.source_format as FormatName);
       const r = await redactor.redact(doc.turns);
       const output = doc.write(r.edits);
       const spans = redactedTimeSpans(doc.turns, r.edits);
 
       let audio: RecordingResult | undefined;
-      const original = await recordingOf(ctx.db, callId, 'original');
+      const original = call.has_recording ? await recordingOf(ctx.db, callId, 'original') : undefined;
       if (original) {
         const source = () => readSealedObject(ctx.store, original.objectKey, originalKey, contentPurpose(callId, 'original_recording'));
         const run = recordings.redact({ source, spans, mode: settings.audioMode, maskDtmf: settings.maskDtmf });
@@ -79,16 +78,12 @@ export function redactCallJob(ctx: CallsContext, recordings: RecordingRedactor):
       const keep = settings.keepOriginalDays;
       await ctx.db.transaction(async (tx) => {
         await createCallKey(tx, ctx.vault, brandId, callId, 'content', contentKey);
-        await putContent(tx, callId, 'redacted_transcript', sealWithRecordKey(contentKey, contentPurpose(callId, 'redacted_transcript'), Buffer.from(output, 'utf8')), now);
-        await putContent(tx, callId, 'review', sealWithRecordKey(contentKey, contentPurpose(callId, 'review'), Buffer.from(JSON.stringify(review), 'utf8')), now);
+        const seal = (kind: string, text: string) => ({ kind, sealed: sealWithRecordKey(contentKey, contentPurpose(callId, kind), Buffer.from(text, 'utf8')) });
+        await putContents(tx, callId, [seal('redacted_transcript', output), seal('review', JSON.stringify(review))], now);
         if (redactedObject) await putRecording(tx, callId, 'redacted', redactedObject, redactedBytes, now);
         const secret = await brandSecret(tx, ctx.vault, brandId, 'blind_index', now);
         await writeBlindIndex(tx, brandId, callId, findingHashes(secret, doc.turns, r.findings));
-        if (keep === null) {
-          await deleteContent(tx, callId, 'original_transcript');
-          await deleteRecordingRow(tx, callId, 'original');
-          await shredCallKey(tx, callId, 'original');
-        }
+        if (keep === null) await discardOriginal(tx, callId);
         await tx.query(
           `UPDATE calls SET status = 'ready', failure_code = NULL, turn_count = $2, redaction_count = $3, redaction_types = $4, sentiment = $5,
              duration_seconds = $6, policy_version = $7, original_until = $8, original_purged_at = $9, updated_at = $10 WHERE id = $1`,

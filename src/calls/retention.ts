@@ -1,5 +1,4 @@
-import { shredCallKey } from './call-keys.js';
-import { deleteContent, deleteRecordingRow, recordingOf } from './calls-data.js';
+import { discardOriginal, recordingOf } from './calls-data.js';
 import type { CallsContext } from './context.js';
 import { notHeldSql } from '../retention/holds.js';
 
@@ -26,9 +25,7 @@ export async function purgeExpiredOriginals(ctx: CallsContext, batch = 100, bran
       const claimed = await tx.query(`UPDATE calls SET original_until = NULL, original_purged_at = $2, updated_at = $2 WHERE id = $1 AND original_until IS NOT NULL AND ${notHeldSql('calls')} RETURNING id`, [call.id, now]);
       if (claimed.rows.length === 0) return null;
       const rec = await recordingOf(tx, call.id, 'original');
-      await deleteContent(tx, call.id, 'original_transcript');
-      await deleteRecordingRow(tx, call.id, 'original');
-      await shredCallKey(tx, call.id, 'original');
+      await discardOriginal(tx, call.id);
       await ctx.audit.append(tx, { actor: SYSTEM, action: 'call.original.purge', brandId: call.brand_id, target: { type: 'call', id: call.id }, outcome: 'success', details: { recording: rec !== undefined } });
       purged++;
       return rec?.objectKey ?? '';
