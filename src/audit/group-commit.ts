@@ -1,6 +1,5 @@
 import type { Db, Queryable } from '../db/types.js';
-import type { ChainedAuditLog } from './log.js';
-import type { AuditEventInput } from './types.js';
+import type { AuditEventInput, AuditLog } from './types.js';
 
 /**
  * Group commit for busy audited writes. Each caller's change and its audit events still commit
@@ -15,17 +14,20 @@ import type { AuditEventInput } from './types.js';
  * its own caller.
  */
 export interface GroupCommit {
-  run<T>(events: readonly AuditEventInput[], work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /** `events` may depend on what `work` returned (the id of a row it wrote, say). */
+  run<T>(events: readonly AuditEventInput[] | ((out: T) => readonly AuditEventInput[]), work: (tx: Queryable) => Promise<T>): Promise<T>;
 }
 
 interface Job {
-  events: readonly AuditEventInput[];
+  events: readonly AuditEventInput[] | ((out: unknown) => readonly AuditEventInput[]);
   work: (tx: Queryable) => Promise<unknown>;
   resolve: (v: unknown) => void;
   reject: (err: unknown) => void;
 }
 
-export function createGroupCommit(deps: { db: Db; audit: ChainedAuditLog; maxBatch?: number }): GroupCommit {
+const eventsOf = (job: Job, out: unknown): readonly AuditEventInput[] => (typeof job.events === 'function' ? job.events(out) : job.events);
+
+export function createGroupCommit(deps: { db: Db; audit: AuditLog; maxBatch?: number }): GroupCommit {
   const maxBatch = deps.maxBatch ?? 100;
   const queue: Job[] = [];
   let running = false;
@@ -35,7 +37,7 @@ export function createGroupCommit(deps: { db: Db; audit: ChainedAuditLog; maxBat
       job.resolve(
         await deps.db.transaction(async (tx) => {
           const out = await job.work(tx);
-          await deps.audit.appendMany(tx, job.events);
+          await deps.audit.appendMany(tx, eventsOf(job, out));
           return out;
         }),
       );
@@ -58,7 +60,7 @@ export function createGroupCommit(deps: { db: Db; audit: ChainedAuditLog; maxBat
           results = await deps.db.transaction(async (tx) => {
             const out: unknown[] = [];
             for (const job of batch) out.push(await job.work(tx));
-            await deps.audit.appendMany(tx, batch.flatMap((j) => j.events));
+            await deps.audit.appendMany(tx, batch.flatMap((j, i) => eventsOf(j, out[i])));
             return out;
           });
         } catch {
@@ -73,9 +75,9 @@ export function createGroupCommit(deps: { db: Db; audit: ChainedAuditLog; maxBat
   }
 
   return {
-    run<T>(events: readonly AuditEventInput[], work: (tx: Queryable) => Promise<T>): Promise<T> {
+    run<T>(events: readonly AuditEventInput[] | ((out: T) => readonly AuditEventInput[]), work: (tx: Queryable) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push({ events, work, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ events: events as Job['events'], work, resolve: resolve as (v: unknown) => void, reject });
         // A macrotask's delay lets the callers of this moment join the first batch.
         if (!running) setImmediate(() => void (running || drain()));
       });

@@ -21,8 +21,6 @@ export interface AuditLogOptions {
 
 export interface ChainedAuditLog extends AuditLog {
   readonly signingKeys: SigningKeys;
-  /** Appends many events with one lock and one INSERT per chain (bulk imports, high throughput). */
-  appendMany(tx: Queryable, events: readonly AuditEventInput[]): Promise<void>;
   /** Appends in a transaction of its own: for events that must persist though the action fails (denials). */
   record(db: Db, event: AuditEventInput): Promise<void>;
   /** Writes a checkpoint for `chainId` now if it has uncovered events. */

@@ -34,4 +34,6 @@ export interface AuditEventInput {
  */
 export interface AuditLog {
   append(tx: Queryable, event: AuditEventInput): Promise<void>;
+  /** Appends many events with one lock and one INSERT per chain (group commit, bulk imports). */
+  appendMany(tx: Queryable, events: readonly AuditEventInput[]): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import type { GroupCommit } from '../audit/group-commit.js';
 import type { AuditLog } from '../audit/types.js';
 import type { Db } from '../db/types.js';
 import type { ObjectStore } from '../storage/index.js';
@@ -23,6 +24,8 @@ export interface CallsContext {
   db: Db;
   vault: Vault;
   audit: AuditLog;
+  /** Ingest and redaction commits arriving together share one transaction and one audit append. */
+  commit: GroupCommit;
   store: ObjectStore;
   limits: CallsLimits;
   now(): Date;

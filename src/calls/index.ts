@@ -9,6 +9,7 @@
  *   calls.breakGlass.request(p, callId, reason) / originalTranscript(p, callId) / originalAudio(p, callId, range?)
  *   calls.jobHandlers  -> { 'call.redact': handler } for the worker;  calls.purgeExpiredOriginals()
  */
+import { createGroupCommit } from '../audit/group-commit.js';
 import type { AuditLog } from '../audit/types.js';
 import type { Db } from '../db/types.js';
 import type { JobHandler } from '../jobs/index.js';
@@ -43,7 +44,8 @@ export interface CallDeps {
 }
 
 export function createCallServices(deps: CallDeps, recordings: RecordingRedactor): CallServices {
-  const ctx: CallsContext = { db: deps.db, vault: deps.vault, audit: deps.audit, store: deps.store, limits: { ...DEFAULT_CALLS_LIMITS, ...deps.limits }, now: deps.clock ?? (() => new Date()) };
+  const commit = createGroupCommit({ db: deps.db, audit: deps.audit });
+  const ctx: CallsContext = { db: deps.db, vault: deps.vault, audit: deps.audit, commit, store: deps.store, limits: { ...DEFAULT_CALLS_LIMITS, ...deps.limits }, now: deps.clock ?? (() => new Date()) };
   return {
     limits: ctx.limits,
     ingest: createIngestService(ctx),

@@ -89,7 +89,9 @@ export function createIngestService(ctx: CallsContext): IngestService {
           stored = { key, bytes };
         }
         const now = ctx.now();
-        const row = await ctx.db.transaction(async (tx) => {
+        const details = { format, recordingBytes: stored?.bytes ?? 0 };
+        const event = ({ jobId }: { jobId: number }) => [{ ...eventContext(principal), action: 'call.ingest', brandId, target: { type: 'call', id: callId }, outcome: 'success' as const, details: { ...details, jobId } }];
+        const { row } = await ctx.commit.run(event, async (tx) => {
           // The job first, so the call row is written once with its job id; no worker sees either before commit.
           const jobId = await enqueueJob(tx, REDACT_CALL_JOB, { callId, brandId }, { maxAttempts: 5, dedupeKey: `${REDACT_CALL_JOB}:${callId}` });
           const { rows } = await tx.query<CallRow>(
@@ -102,15 +104,7 @@ export function createIngestService(ctx: CallsContext): IngestService {
           await createCallKey(tx, ctx.vault, brandId, callId, 'original', originalKey);
           await putContent(tx, callId, 'original_transcript', sealWithRecordKey(originalKey, contentPurpose(callId, 'original_transcript'), Buffer.from(input.transcript, 'utf8')), now);
           if (stored) await putRecording(tx, callId, 'original', stored.key, stored.bytes, now);
-          await ctx.audit.append(tx, {
-            ...eventContext(principal),
-            action: 'call.ingest',
-            brandId,
-            target: { type: 'call', id: callId },
-            outcome: 'success',
-            details: { format, recordingBytes: stored?.bytes ?? 0, jobId },
-          });
-          return rows[0] as CallRow;
+          return { row: rows[0] as CallRow, jobId };
         });
         return { call: toSummary(row), duplicate: false };
       } catch (err) {

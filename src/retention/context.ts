@@ -1,3 +1,4 @@
+import { createGroupCommit } from '../audit/group-commit.js';
 import type { AuditLog } from '../audit/types.js';
 import { DEFAULT_CALLS_LIMITS } from '../calls/context.js';
 import type { CallsContext } from '../calls/context.js';
@@ -18,4 +19,12 @@ export interface RetentionContext {
 }
 
 /** The calls module's context, for its purge of kept originals (which respects legal holds). */
-export const callsContextOf = (ctx: RetentionContext): CallsContext => ({ db: ctx.db, vault: ctx.vault, audit: ctx.audit, store: ctx.store, limits: DEFAULT_CALLS_LIMITS, now: ctx.now });
+export const callsContextOf = (ctx: RetentionContext): CallsContext => ({
+  db: ctx.db,
+  vault: ctx.vault,
+  audit: ctx.audit,
+  commit: createGroupCommit({ db: ctx.db, audit: ctx.audit }),
+  store: ctx.store,
+  limits: DEFAULT_CALLS_LIMITS,
+  now: ctx.now,
+});
