@@ -12,6 +12,8 @@ describe('username detector', () => {
     ['spelled out', ['what is your user name', 'username is k v e l l e r nine'], ['1:k v e l l e r nine']],
     ['login name', ['what login name do you use', 'i use hollowpine'], ['1:hollowpine']],
     ['handle named', ['my handle is @ferncrest_22 if that helps'], ['0:ferncrest_22']],
+    ['read back by the agent, with a word before "is"', ['Your username there is tiger_dariush3, right?'], ['0:tiger_dariush3']],
+    ['after "the username", spoken', ['someone reset the password on the account with the username arao seven is that yours'], ['0:arao seven']],
   ])('%s', (_label, texts, expected) => {
     expect(find(...texts)).toEqual(expected);
   });
@@ -20,6 +22,8 @@ describe('username detector', () => {
     ['failed login attempts', ['I see 4 failed login attempts from a new device.']],
     ['an everyday answer', ["What's the username?", 'probably I kept guessing']],
     ['no context at all', ['lunar_moth88 is a nice handle']],
+    ['the username field and what the user chose', ['Please type the username you chose into the username field.']],
+    ['a chat contraction after the username', ['the username isnt working']],
   ])('ignores %s', (_label, texts) => {
     expect(find(...texts)).toEqual([]);
   });

@@ -12,13 +12,17 @@ import { isNumberWord } from '../lexicon/spoken-numbers.js';
 import { askedFor } from './person-context.js';
 
 const USERNAME_CONTEXT = /\b(?:account ?id|user ?names?|usernames?|user ?id|handle|log ?in|login|screen ?name|gamer ?tag)\b/;
-/** "username is", "handle:", "login is" inside the turn: the value follows. */
-const NAMED = /\b(?:user ?name|username|user ?id|handle|login|screen ?name|gamertag)(?:\s+(?:is|was)\s*|\s*:\s*)/g;
+/**
+ * "username is", "username there is", "handle:", "with the username damoah2" inside the turn: the
+ * value follows (an agent reading it back says it too). After "the username" a handle must still
+ * look like one, so "the username field" or "the username you gave" find nothing.
+ */
+const NAMED = /\b(?:(?:user ?name|username|user ?id|handle|login|screen ?name|gamertag)(?:(?:\s+(?:there|here|on (?:file|the account|it)))?\s+(?:is|was)\b:?\s*|\s*:\s*)|(?:the|your) (?:user ?name|username|handle|login)\s+(?!is\b|was\b|there\b|here\b))/g;
 const LEAD_INS = new Set(['it', "it's", 'its', 'is', 'i', 'think', 'my', 'the', 'username', 'user', 'name', 'yeah', 'yes', 'yep', 'sure', 'um', 'uh', 'so', 'ok', 'okay', 'that', "that's", 'should', 'be', 'oh', 'was', 'hmm', 'well', 'use', 'have', 'got', 'type', 'called']);
 /** Spoken separators inside a handle. */
 const CONNECTORS = new Set(['underscore', 'dot', 'dash', 'hyphen', 'period']);
 /** Words that end a spoken handle: the speaker moved on. */
-const STOPS = new Set(['your', 'of', 'to', 'in', 'the', 'we', 'you', 'have', 'has', 'was', 'are', 'is', 'that', "that's", 'right', 'correct', 'thanks', 'thank', 'please', 'and', 'but', 'my', 'the', 'for', 'on', 'it', "it's", 'so', 'okay', 'ok', 'yes', 'no', 'email', 'password', 'account', 'i', 'think', 'if', 'or', 'with']);
+const STOPS = new Set(['isnt', 'wasnt', 'doesnt', 'dont', 'didnt', 'wont', 'cant', 'hasnt', 'havent', 'your', 'of', 'to', 'in', 'the', 'we', 'you', 'have', 'has', 'was', 'are', 'is', 'that', "that's", 'right', 'correct', 'thanks', 'thank', 'please', 'and', 'but', 'my', 'the', 'for', 'on', 'it', "it's", 'so', 'okay', 'ok', 'yes', 'no', 'email', 'password', 'account', 'i', 'think', 'if', 'or', 'with']);
 const HANDLE = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 
 function valueEnd(words: readonly Word[], i: number): number {
