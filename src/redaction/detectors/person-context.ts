@@ -68,7 +68,7 @@ export const TITLES = new Set([
 
 /** Kinship and relation words: "my son Andrew", "Uncle Richard", "my colleague Lars". */
 export const RELATIONS = new Set(
-  'wife husband son daughter mother father mom mum dad brother sister partner uncle aunt auntie grandson granddaughter grandmother grandfather grandma grandpa nephew niece cousin friend colleague boss manager fiance fiancee fiancé fiancée girlfriend boyfriend roommate child kid kids spouse neighbor neighbour caregiver doctor adjuster landlord tenant stepson stepdaughter trainer advisor adviser coach consultant specialist counselor counsellor tutor instructor planner banker broker realtor caseworker inspector courier driver physician surgeon vet pharmacist accountant teacher beneficiary policyholder dependent executor guardian attorney lawyer technician therapist dentist supervisor coworker assistant representative rep'.split(
+  'wife husband son daughter mother father mom mum dad brother sister partner uncle aunt auntie grandson granddaughter grandmother grandfather grandma grandpa nephew niece cousin friend colleague boss manager fiance fiancee fiancé fiancée girlfriend boyfriend roommate child kid kids spouse neighbor neighbour caregiver doctor adjuster landlord tenant stepson stepdaughter trainer advisor adviser coach consultant specialist counselor counsellor tutor instructor planner banker broker realtor caseworker inspector courier driver physician surgeon vet pharmacist accountant teacher beneficiary policyholder dependent executor guardian attorney lawyer technician therapist dentist supervisor coworker assistant representative rep engineer installer plumber electrician nurse fitter surveyor lead leader handler officer'.split(
     ' ',
   ),
 );

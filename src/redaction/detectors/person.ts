@@ -38,13 +38,35 @@ const PRONOUNS = new Set(['she', 'he', 'they', 'i', 'we', 'you', 'it', 'me', 'hi
 const MAY_NOT_START = F.FUNCTION | F.FILLER | F.DIGITS | F.NUMBER_WORD | F.LETTER;
 const POSSESSIVE_BEFORE = new Set(['my', 'his', 'her', 'our', 'your', 'their', 'the', 'a', 'an']);
 
+/** Words between a possessive and a relation: "my late friend", "our crew lead", "my eldest son". */
+const RELATION_MODIFIERS = new Set(['late', 'best', 'old', 'dear', 'little', 'younger', 'older', 'elder', 'eldest', 'oldest', 'youngest', 'new', 'former', 'crew', 'team', 'account', 'case', 'site', 'field', 'lead']);
+
+/** "my", "an", or "my late", "our crew" (a modifier, then a possessive or article) ending at words[k]. */
+function possessiveBefore(words: readonly Word[], k: number): boolean {
+  const w = words[k]?.lower ?? '';
+  return POSSESSIVE_BEFORE.has(w) || (RELATION_MODIFIERS.has(w) && !words[k + 1]?.pause && POSSESSIVE_BEFORE.has(words[k - 1]?.lower ?? ''));
+}
+
 /** The evidence the words around words[i] give that a name starts there, if any. */
+/**
+ * "you're through to Marcia, how can I help": one word, then the greeting goes on, is the agent.
+ * "you're through to ParcelPath" (one word in camel case) or "through to Skye Air customer
+ * services" (more words) is where the call was put through: a company.
+ */
+function throughToPerson(words: readonly Word[], i: number): boolean {
+  const w = words[i] as Word;
+  if (words[i - 1]?.lower !== 'to' || words[i - 2]?.lower !== 'through' || w.pause || /\p{Ll}\p{Lu}/u.test(w.text.slice(1))) return false;
+  const next = words[i + 1];
+  return next === undefined || next.pause || next.lower === 'how';
+}
+
 function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
   const p1 = words[i - 1];
   const w = words[i] as Word;
   const after = words[i + 1];
   // "Jiho speaking", "Aleksandr here" (a greeting's self-introduction).
   if (after && !after.pause && (after.lower === 'speaking' || after.lower === 'here') && (words[i + 2] === undefined || (words[i + 2] as Word).pause || words[i + 2]?.lower === 'how')) return 'greeting';
+  if (throughToPerson(words, i)) return 'greeting';
   if (!p1 || w.sentence) return undefined;
   const l1 = bare(p1);
   // "can Wojciech call you back", "could seo yeon call me": a person who will call.
@@ -55,7 +77,10 @@ function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
   // ("the vet said she ...": after "the", a lowercase word that is also a verb, before a pronoun, is what
   // the person did; after "my" it is still a name: "my son hope he saw ...".)
   const verbLike = w.flags & F.AMBIGUOUS && !w.cap && PRONOUNS.has(after?.lower ?? '') && ARTICLES.has(words[i - 2]?.lower ?? '');
-  if (RELATIONS.has(l1) && !(p1.flags & F.POSSESSIVE) && !verbLike && (POSSESSIVE_BEFORE.has(words[i - 2]?.lower ?? '') || l1 === 'uncle' || l1 === 'aunt')) return 'strong';
+  // "my colleague will call you": after a relation, a lowercase "will" before another word is the
+  // verb ("my husband, will." and "... and my mother will" ending the turn name him).
+  const modal = w.lower === 'will' && !w.cap && !w.pause && after !== undefined && !after.pause && !(after.flags & F.NAME);
+  if (RELATIONS.has(l1) && !(p1.flags & F.POSSESSIVE) && !verbLike && !modal && (possessiveBefore(words, i - 2) || l1 === 'uncle' || l1 === 'aunt')) return 'strong';
   // "thank you, X", "thanks so much X", "thank you so much X".
   const thankYou =
     (l1 === 'you' && words[i - 2]?.lower === 'thank') ||
@@ -154,7 +179,7 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     if (evidence !== 'strong' && before && !w.pause) {
       // "thanks for calling Morgan and Price", "at Harper ...": a company after these words.
       // "you're through to ParcelPath": where a call is put through is a company.
-      if (before.lower === 'calling' || before.lower === 'contacting' || (before.lower === 'to' && words[i - 2]?.lower === 'through') || (ORG_CUES.has(before.lower) && w.cap)) continue;
+      if (before.lower === 'calling' || before.lower === 'contacting' || (before.lower === 'to' && words[i - 2]?.lower === 'through' && !throughToPerson(words, i)) || (ORG_CUES.has(before.lower) && w.cap)) continue;
       // "Cedar Hills Pediatrics": a name word inside a longer capitalised phrase is a place or company.
       if (w.cap && capitalisedMidSentence(before) && !(before.flags & F.NAME) && !TITLES.has(bare(before))) {
         i = end - 1;
