@@ -19,6 +19,9 @@ const PARTICLES = new Set(['des', 'du', 'de', 'la', 'le', 'les', 'saint', 'saint
 const DIRECTIONS = new Set('north south east west northeast northwest southeast southwest n s e w ne nw se sw'.split(' '));
 const COUNTRIES = ['united states', 'usa', 'united kingdom', 'uk', 'canada', 'australia', 'us'];
 
+/** Streets whose one word is both name and type: "1560 Broadway", "thirty three parkway sheffield", "12 Kingsway". */
+export const SELF_NAMED_STREETS = new Set(['broadway', 'parkway', 'causeway', 'kingsway', 'queensway']);
+
 export const isNumeric = (w: Word | undefined): boolean => w !== undefined && (w.flags & (F.DIGITS | F.NUMBER_WORD)) !== 0;
 
 /** End of a house number at i: one digit word (up to 6 digits, "12b"), or a run of number words. */
@@ -63,7 +66,7 @@ export function streetEnd(words: readonly Word[], from: number): number {
     const nextIsSuffix = ((words[k + 1]?.flags ?? 0) & F.STREET_SUFFIX) !== 0;
     const namingWord = (w.flags & F.LETTER && (w.cap || (nextIsSuffix && k === from))) || (w.lower === 'the' && k === from && (w.cap || nextIsSuffix));
     if (w.flags & (F.FUNCTION | F.UNIT) && !namingWord) break;
-    if ((k > from && w.flags & F.STREET_SUFFIX) || w.lower === 'broadway') last = k;
+    if ((k > from && w.flags & F.STREET_SUFFIX) || SELF_NAMED_STREETS.has(w.lower)) last = k;
   }
   if (last < 0) return -1;
   let end = last + 1;

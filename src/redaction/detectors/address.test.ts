@@ -24,6 +24,9 @@ describe('address detector: one span from house number to postcode', () => {
     ['UK street with no street type, flat first, lowercase chat', 'flat 3, 22 holloway, bath ba2 4hl', '0:flat 3, 22 holloway, bath ba2 4hl'],
     ['UK street with no street type, spoken', 'forty seven kingsway manchester m two oh five p g', '0:forty seven kingsway manchester m two oh five p g'],
     ['spoken UK postcode with a two-letter area and a district number', 'twelve hyde park road leeds ls six two a b', '0:twelve hyde park road leeds ls six two a b'],
+    ['UK district, then town and postcode', 'It is 220 Holburn Street, Rosemount, Aberdeen AB10 2XA.', '0:220 Holburn Street, Rosemount, Aberdeen AB10 2XA'],
+    ['UK street with no street type, district and a known town', 'No, I moved to 61 Moorgate, Brixton, London.', '0:61 Moorgate, Brixton, London'],
+    ['a street that is its own type, spoken', 'thirty three parkway sheffield', '0:thirty three parkway sheffield'],
     ['spoken UK district said as one number', 'fourteen harrow road manchester m twenty five p g', '0:fourteen harrow road manchester m twenty five p g'],
   ])('%s', (_label, text, expected) => {
     expect(find(text)).toEqual([expected]);

@@ -7,12 +7,15 @@
 import type { Candidate, ConversationView, Detector } from '../types.js';
 import { turnWords, type Word } from '../lexicon/turn-words.js';
 import { F } from '../lexicon/word-flags.js';
+import { lexicons } from '../lexicon/index.js';
 import {
   countryEnd,
   houseNumberEnd,
+  lexiconEnd,
   placeEnd,
   postcodeEnd,
   regionEnd,
+  SELF_NAMED_STREETS,
   streetEnd,
   unitEnd,
 } from './address-parts.js';
@@ -37,7 +40,7 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
   if (bare) end = unsuffixedStreetEnd(words, numEnd);
   if (end < 0) return undefined;
   // "... two six eight three four extension": a street has a name word; numbers and a suffix alone are a phone number and its extension.
-  let named = bare || (words[end - 1] as Word).lower === 'broadway';
+  let named = bare || SELF_NAMED_STREETS.has((words[end - 1] as Word).lower);
   for (let k = i; k < end - 1 && !named; k++) named = !((words[k] as Word).flags & F.NUMBER_WORD) && !/^[\d-]+$/.test((words[k] as Word).lower);
   if (!named) return undefined;
   const parts = ['street'];
@@ -58,10 +61,21 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
     end = unit;
     parts.push('unit');
   }
+  let knownTown = false;
   const place = placeEnd(words, end);
   if (place >= 0) {
+    knownTown = knownPlaceAt(words, end);
     end = place;
     parts.push('place');
+    // "Rosemount, Aberdeen AB10 2XA", "Roath, Cardiff": a district, then its town (a known city or
+    // region, or a place the postcode closes).
+    for (let more = 0; more < 2; more++) {
+      const next = placeEnd(words, end);
+      const known = knownPlaceAt(words, end);
+      if (next < 0 || !(known || postcodeEnd(words, next) >= 0)) break;
+      knownTown ||= known;
+      end = next;
+    }
   }
   const post = postcodeEnd(words, end);
   if (post >= 0 && (place >= 0 || !(words[end] as Word).sentence)) {
@@ -82,9 +96,15 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
     end = intl;
     parts.push('intl-postcode');
   }
-  // A street with no street type is an address only with its place and postcode.
-  if (bare && !(parts.includes('place') && parts.includes('postcode'))) return undefined;
+  // A street with no street type is an address only with a postcode or a known town after it.
+  if (bare && !(parts.includes('postcode') || knownTown)) return undefined;
   return { start, end, parts };
+}
+
+/** A city or region from the lexicons starts at words[i]. */
+function knownPlaceAt(words: readonly Word[], i: number): boolean {
+  const { cities } = lexicons();
+  return lexiconEnd(words, i, cities) >= 0 || regionEnd(words, i, true) >= 0;
 }
 
 /**
