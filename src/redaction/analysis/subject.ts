@@ -11,13 +11,15 @@ import { typoKeywords } from './typos.js';
  * ("what's the card number?") do. Multi-word phrases are listed first so "security code on the
  * card" reads as CVV, "order number" as an order, not as a card or a phone number.
  */
-export type Subject = 'skip' | 'amount' | 'card' | 'expiry' | 'cvv' | 'ssn' | 'account' | 'routing' | 'iban' | 'phone' | 'dob' | 'negative';
+export type Subject = 'skip' | 'amount' | 'card' | 'expiry' | 'cvv' | 'ssn' | 'account' | 'routing' | 'iban' | 'phone' | 'dob' | 'negative' | 'device';
 
 const PHRASES: ReadonlyArray<[Subject, string]> = [
   // "the last four digits (of the card)": says nothing by itself; the noun after it decides.
   ['skip', String.raw`(?:the )?last (?:four|4|five|5|two|2)(?: digits| numbers)?(?: of (?:the|your|my))?|ending (?:in|with)|ends (?:in|with)`],
   // A piece of a value being dictated ("first part is", "second group?", "next set:"): not a part or group number.
   ['skip', String.raw`(?:part|group|set|chunk|half|section|block|bit|batch)(?= is| are| was|:|,|\.|\?|$)`],
+  // A handset's own identifiers (an IMEI passes Luhn like a card): asked for, they decide the answer.
+  ['device', String.raw`(?:imei|iccid|meid|esn)(?: number| no\.?| #)?`],
   ['negative', String.raw`(?:insurance|gift|sim|id|library|loyalty|membership|member|rewards|health|medicare|medicaid) card(?: number)?`],
   ['negative', String.raw`(?:verification|confirmation|one[- ]time|access|promo|promotional|discount|coupon|zip|postal|post|authori[sz]ation|reset|pass|otp) code`],
   ['cvv', String.raw`(?:cvv2?|cvc2?|c v v|c v c|csc|cid|card verification(?: value| code| number)?|(?:card )?security (?:code|number)|(?:three|four|3|4)[- ]digit(?:s|s? (?:code|number))?(?: on the back)?|digits on the back|numbers? on the back|code on the back)(?: (?:on|of) (?:the|your) (?:card|back))?`],
@@ -28,7 +30,7 @@ const PHRASES: ReadonlyArray<[Subject, string]> = [
   ['dob', String.raw`date of birth|d o b|birth ?date|birthday|b-?day|born|dob|d\.o\.b|birth`],
   ['card', String.raw`(?:sixteen|fifteen|16|15|long)[- ]digit(?:s| number)?|digits on the front|number on the front|(?:credit|debit|payment|bank|the|your|my|this|that|new|old|same) card(?: number)?|card(?: number)?|long number|cc|ccn|visa|master ?card|amex|american express|discover|maestro|diners|jcb|union ?pay|pan`],
   ['account', String.raw`(?:bank |checking |savings |chequing )?(?:account|acct|a/c)(?: number| no\.?| #)?|checking|savings|chequing`],
-  ['phone', String.raw`phone|telephone|area code|cell|mobile|landline|fax|call ?back|call (?:me|you|us|them|him|her)|reach (?:me|you|us|them|him|her)|contact (?:me|you|us|them|him|her)|call|calling|reached|reach|contact|contacting|get in touch|direct line|line|text (?:me|you|us|them|him|her)|(?:my|your|the|his|her|their|best|good|contact|home|work|direct|toll[- ]free|new|other|alternate|daytime|evening|callback) number|number to reach|dial|hotline|number (?:is|will be|was)`],
+  ['phone', String.raw`phone|telephone|text|texts|texted|sms|whatsapp|(?:what|which) number|area code|cell|mobile|landline|fax|call ?back|call (?:me|you|us|them|him|her)|reach (?:me|you|us|them|him|her)|contact (?:me|you|us|them|him|her)|call|calling|reached|reach|contact|contacting|get in touch|direct line|line|text (?:me|you|us|them|him|her)|(?:my|your|the|his|her|their|best|good|contact|home|work|direct|toll[- ]free|new|other|alternate|daytime|evening|callback) number|number to reach|dial|hotline|number (?:is|will be|was)`],
   // Money words: an amount, not an identifier. They do not hide a full, Luhn-valid card number ("I'd like to pay, it's 4111 ...").
   ['amount', String.raw`limit|credit limit|balance|total|price|cost|fee|charge|charged|spend|spent|owe|owed|pay|paid|payment of|deposit|refund|worth|amount`],
   ['negative', String.raw`(?:mail|mailed|send|sent|ship|shipped|deliver|delivered|move|moved|moving|live|lives|living|located|stay|staying|go|goes|going) (?:it |them |out |over )?(?:to|at|in)|address|street|avenue|road|drive|lane|boulevard|apartment`],
@@ -333,13 +335,15 @@ export function askedForPart(conv: ConversationView, turnIndex: number): boolean
 
 /** Is the number about `subject`: named just before it, or (nothing named) asked for in the question? */
 export function isAbout(ctx: NumberContext, subject: Subject): boolean {
-  return ctx.near === subject || (ctx.near === undefined && ctx.asked.has(subject));
+  // A question about the handset's IMEI is answered with the IMEI, whatever else it mentions.
+  return ctx.near === subject || (ctx.near === undefined && ctx.asked.has(subject) && !ctx.asked.has('device'));
 }
 
 /** Is the number about something we must not redact (an order, an amount, a time)? */
 export function isNegative(ctx: NumberContext): boolean {
-  if (ctx.amountLike || ctx.near === 'negative' || ctx.near === 'amount') return true;
+  if (ctx.amountLike || ctx.near === 'negative' || ctx.near === 'amount' || ctx.near === 'device') return true;
   if (ctx.near !== undefined) return false;
+  if (ctx.asked.has('device')) return true;
   if (!ctx.asked.has('negative') && !ctx.asked.has('amount')) return false;
   for (const s of ctx.asked) if (s !== 'negative' && s !== 'amount') return false;
   return true;

@@ -13,6 +13,8 @@ describe('phone detector', () => {
     [[c('it is nine four nine nine one three oh two two eight')], ['nine four nine nine one three oh two two eight']],
     [[a('I am sending a code to the phone ending in 0134')], ['0134']],
     [[c('plus four four seven nine one one one two three four five six')], ['plus four four seven nine one one one two three four five six']],
+    // A bare answer to "what number should we text", though the agent's turn before named times and prices.
+    [[a('Delivery is $3.99 and it goes out between 10:00 AM and 2:00 PM.'), a('What number should we text when it is ready?'), c('825-926-0364.')], ['825-926-0364']],
   ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {
     expect(found(turns, 'PHONE')).toEqual(expected);
   });
@@ -32,8 +34,10 @@ describe('phone detector', () => {
     [[a('flight UA 1234 leaves at 10:30')]],
     [[a('please hold while I transfer you to extension 4412')]],
     [[c('I have 2 cards, 1 expired')]],
+    [[a('Is your handset IMEI the same? You can dial *#06# to see it.'), c('It says 868107257459382.')]],
   ] as Array<[Turn[]]>)('leaves %j visible', (turns) => {
     expect(found(turns, 'PHONE')).toEqual([]);
+    expect(found(turns, 'CREDIT_CARD')).toEqual([]);
   });
 });
 

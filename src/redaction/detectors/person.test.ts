@@ -97,6 +97,8 @@ describe('person detector: negatives', () => {
     ['the company a call is put through to, in camel case', "Good afternoon, you're through to ParcelPath, how can I help?"],
     ['"will" the verb after a relation', 'my colleague will call you back tomorrow'],
     ['an everyday word after a role word', 'the engineer said it was fine'],
+    ['brands in camel case', 'Welcome to ClearReturn chat, thanks for contacting NovaNet.'],
+    ['"ive" typed without its apostrophe', 'Ive moved and I need to update my address'],
     ['a question after a name question', 'What time works best?'],
     ['an email being spelled', 'it is j o h n dot smith at example dot com'],
     ['a country in a place name', 'I bought it at the Mall of America last week.'],

@@ -38,6 +38,9 @@ const PRONOUNS = new Set(['she', 'he', 'they', 'i', 'we', 'you', 'it', 'me', 'hi
 const MAY_NOT_START = F.FUNCTION | F.FILLER | F.DIGITS | F.NUMBER_WORD | F.LETTER;
 const POSSESSIVE_BEFORE = new Set(['my', 'his', 'her', 'our', 'your', 'their', 'the', 'a', 'an']);
 
+/** Chat contractions typed without their apostrophe. */
+const CHAT_CONTRACTIONS = new Set(['ive', 'ill', 'youre', 'youve', 'theyre', 'dont', 'didnt', 'cant', 'wont', 'isnt', 'wasnt', 'thats', 'whats']);
+
 /** Words between a possessive and a relation: "my late friend", "our crew lead", "my eldest son". */
 const RELATION_MODIFIERS = new Set(['late', 'best', 'old', 'dear', 'little', 'younger', 'older', 'elder', 'eldest', 'oldest', 'youngest', 'new', 'former', 'crew', 'team', 'account', 'case', 'site', 'field', 'lead']);
 
@@ -150,6 +153,8 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     // An English word can start a name only capitalised mid-sentence or after a personal title.
     const title = i > 0 && ((words[i - 1] as Word).flags & F.PERSONAL_TITLE) !== 0;
     if (f & F.ENGLISH && !(w.cap && !w.sentence) && !title && i !== answerAt) continue;
+    // "ive just moved" (I've, typed without the apostrophe) is never a name.
+    if (CHAT_CONTRACTIONS.has(w.lower)) continue;
     const cue = i === answerAt ? 'strong' : cueBefore(words, i);
     let evidence: Evidence = cue ?? 'lexicon';
     let end = nameRunEnd(words, i, evidence);
@@ -160,6 +165,9 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
       end = nameRunEnd(words, i, evidence);
     }
     if (end === i) continue;
+    // "NovaNet", "ClearReturn", "TaxBridge": a capital inside the word after four letters or more is
+    // a brand ("DeShawn", "LaToya", "McKenzie", "MacDonald" have shorter prefixes).
+    if (evidence !== 'strong' && /^\p{Lu}\p{Ll}{3,}\p{Lu}\p{Ll}/u.test(w.text) && !/^Fitz/.test(w.text)) continue;
     // "BitMoon Markets", "Stornoway Removals": a capitalised run ending in an everyday word is a company.
     const lastWord = words[end - 1] as Word;
     const orgLike = end - i >= 2 && lastWord.cap && lastWord.flags & F.ENGLISH && !(lastWord.flags & F.NAME) && evidence !== 'strong';
