@@ -62,24 +62,26 @@ export function buildNormalizedView(text: string, tokens: readonly Token[]): Nor
  * decides whether the result is an address.
  */
 function markIpv6(units: readonly Unit[], join: boolean[], symbol: (string | undefined)[]): void {
-  const isColon = (u: Unit | undefined): boolean => u !== undefined && u.kind === 'conn' && u.rendered.toLowerCase() === 'colon';
+  const colonWord = (u: Unit | undefined): boolean => u !== undefined && u.kind === 'conn' && u.rendered.toLowerCase() === 'colon';
+  // "f e eight zero double colon eight five one f": "double colon" is "::".
+  const isColon = (x: number): boolean => colonWord(units[x]) || (units[x]?.kind === 'word' && units[x]?.rendered.toLowerCase() === 'double' && colonWord(units[x + 1]));
   const isHex = (u: Unit | undefined): boolean =>
     u !== undefined && (u.kind === 'number' || u.kind === 'digits' || u.kind === 'spelled' || (u.kind === 'word' && /^[a-f]$/i.test(u.rendered)));
   for (let k = 0; k < units.length; k++) {
     if (!isHex(units[k])) continue;
     let end = k;
     let colons = 0;
-    while (isHex(units[end + 1]) || isColon(units[end + 1])) {
+    while (isHex(units[end + 1]) || isColon(end + 1)) {
       end += 1;
-      if (isColon(units[end])) colons += 1;
+      if (isColon(end)) colons += 1;
     }
-    while (end > k && isColon(units[end]) && !isColon(units[end - 1])) {
+    while (end > k && isColon(end) && !isColon(end - 1)) {
       end -= 1;
       colons -= 1;
     }
     if (colons >= 2) {
       for (let x = k; x < end; x++) join[x] = true;
-      for (let x = k; x <= end; x++) if (isColon(units[x])) symbol[x] = ':';
+      for (let x = k; x <= end; x++) if (isColon(x)) symbol[x] = ':';
     }
     k = end;
   }

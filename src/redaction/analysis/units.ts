@@ -71,6 +71,9 @@ function isNumberAt(tokens: readonly Token[], i: number): boolean {
     let n = i + 1;
     while (n < tokens.length && isWeakZero((tokens[n] as Token).lower)) n += 1;
     if (strongNeighbour(tokens[p]?.lower) || strongNeighbour(tokens[n]?.lower)) return true;
+    // "ten dot oh dot zero dot one": a zero between the dots of a dictated address or version.
+    const dotted = (side: number, beyond: number) => tokens[side]?.lower === 'dot' && (strongNeighbour(tokens[beyond]?.lower) || isWeakZero(tokens[beyond]?.lower ?? ''));
+    if (dotted(i - 1, i - 2) || dotted(i + 1, i + 2)) return true;
     // "b seven s eight z oh" (a dictated postcode): a letter between it and the previous number.
     const prevIsLetter = prev !== undefined && prev.length === 1 && prev !== 'a' && prev !== 'i';
     return w === 'oh' && prevIsLetter && strongNeighbour(tokens[i - 2]?.lower);
@@ -229,7 +232,9 @@ function pushRun(units: Unit[], text: string, tokens: readonly Token[], numeric:
       for (let x = k; x <= e; x++) if (!isWeakZero((tokens[x] as Token).lower)) return false;
       return true;
     })();
-    if (onlyWeak) {
+    // A lone "oh" is a word, except between the dots of a dictated number ("ten dot oh dot one").
+    const dotted = tokens[k - 1]?.lower === 'dot' || tokens[e + 1]?.lower === 'dot';
+    if (onlyWeak && !dotted) {
       for (let x = k; x <= e; x++) pushWord(units, tokens, x);
     } else {
       const pieces = numberPieces(tokens, k, e);

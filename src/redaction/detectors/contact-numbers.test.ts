@@ -66,6 +66,8 @@ describe('IP address detector', () => {
     ['eight point two hundred thirty point forty six point one hundred twenty nine', 'eight point two hundred thirty point forty six point one hundred twenty nine'],
     ['from 2001:db8::8a2e:370:7334.', '2001:db8::8a2e:370:7334'],
     ['240e:6c2e:7b7b:80cc:ef94:1adb:0:18ec', '240e:6c2e:7b7b:80cc:ef94:1adb:0:18ec'],
+    ['go to ten dot zero dot oh dot one thirty eight', 'ten dot zero dot oh dot one thirty eight'],
+    ['it shows f e eight zero double colon eight five one f colon nine one f f', 'f e eight zero double colon eight five one f colon nine one f f'],
   ])('%s', (text, expected) => {
     expect(found([c(text)], 'IP_ADDRESS')).toEqual([expected]);
   });
