@@ -66,6 +66,8 @@ export function streetEnd(words: readonly Word[], from: number): number {
     const nextIsSuffix = ((words[k + 1]?.flags ?? 0) & F.STREET_SUFFIX) !== 0;
     const namingWord = (w.flags & F.LETTER && (w.cap || (nextIsSuffix && k === from))) || (w.lower === 'the' && k === from && (w.cap || nextIsSuffix));
     if (w.flags & (F.FUNCTION | F.UNIT) && !namingWord) break;
+    // "firmware two point one point four": "point" before a number is a decimal point, not a street.
+    if (w.lower === 'point' && isNumeric(words[k + 1])) break;
     if ((k > from && w.flags & F.STREET_SUFFIX) || SELF_NAMED_STREETS.has(w.lower)) last = k;
   }
   if (last < 0) return -1;

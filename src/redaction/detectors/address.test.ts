@@ -49,6 +49,7 @@ describe('address detector: negatives', () => {
     ['a spoken phone number before "extension"', 'the direct line is six oh four two zero six two eight three four extension six four nine zero'],
     ['digits before "extension"', 'call 4155550134 extension 12'],
     ['a quantity of a product before a town and postcode', 'I bought 3 Widgets, London E8 4QJ is the depot.'],
+    ['a firmware version with "point"', 'it says smart hub two firmware two point one point four'],
     ['an everyday word with no type before a town', 'We shipped 47 Blankets, Manchester depot has the rest.'],
     ['a spoken reference of letters and digits', 'the reference is two eight s d p five four two double nine eight'],
   ])('%s', (_label, text) => {
