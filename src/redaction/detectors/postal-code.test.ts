@@ -28,6 +28,7 @@ describe('postal code detector', () => {
     ['a room and a floor in lower case', ['it is room b12 4th floor']],
     ['spoken letters after a town that are no postcode', ['we went to leeds a b c d']],
     ['a two-letter word that is no postcode area', ['in six two a b']],
+    ['a campaign code shaped like a postcode', ['There may be a campaign code on the letter.', 'Yes, it says SL67QU.']],
   ])('ignores %s', (_label, texts) => {
     expect(find(...texts)).toEqual([]);
   });

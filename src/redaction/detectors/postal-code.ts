@@ -12,6 +12,8 @@ import { lexicons } from '../lexicon/index.js';
 import { askedFor } from './person-context.js';
 
 const ZIP_CONTEXT = /\b(?:zip|zipcode|postal|postcode|post code)\b/;
+/** Another code was asked for: "SL67QU" answering "there may be a campaign code on it" is that code. */
+const OTHER_CODE = /\b(?:campaign|promo|promotional|discount|voucher|coupon|reference|ref|booking|confirmation|tracking|order|referral|gift|tax|vat|product|serial|model|registration|reg|flight) (?:code|number|no|ref)\b/;
 const UK_TYPED = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/;
 const CA_TYPED = /^[ABCEGHJ-NPRSTVXY]\d[A-Z] ?\d[A-Z]\d$/;
 /**
@@ -47,6 +49,7 @@ export const postalCodeDetector: Detector = {
       const asked = askedFor(conversation, position, ZIP_CONTEXT);
       const named = ZIP_CONTEXT.test(turn.lower);
       const anyContext = asked || named;
+      const otherCode = !anyContext && askedFor(conversation, position, OTHER_CODE);
       for (let i = 0; i < words.length; i++) {
         const w = words[i] as Word;
         // Prefilter: without context only a typed UK/Canadian code (letters and digits) can qualify.
@@ -60,7 +63,7 @@ export const postalCodeDetector: Detector = {
         const distinctive = distinctiveCode(text) || spokenAfterTown(words, i);
         // In the turn itself, the code must come after the cue word ("my zip is 62704").
         const namedBefore = named && ZIP_CONTEXT.test(turn.lower.slice(0, w.start));
-        if (!asked && !namedBefore && !distinctive) continue;
+        if (!asked && !namedBefore && (!distinctive || otherCode)) continue;
         out.push({
           type: 'POSTAL_CODE',
           turn: turn.index,
