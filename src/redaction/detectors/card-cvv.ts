@@ -1,4 +1,5 @@
-import { digitRuns } from '../analysis/digit-runs.js';
+import { continuation } from '../analysis/dictation.js';
+import { digitRuns, type DigitRun } from '../analysis/digit-runs.js';
 import { isAbout, isNegative, mentions, numberContext } from '../analysis/subject.js';
 import type { Candidate, ConversationView, Detector } from '../types.js';
 import { candidate } from './candidate.js';
@@ -17,9 +18,30 @@ export const cardCvvDetector: Detector = {
   detect(conv: ConversationView): Candidate[] {
     const out: Candidate[] = [];
     if (!mentions(conv, 'cvv')) return out;
-    for (const turn of conv.turns) {
+    const taken = new Set<DigitRun>();
+    conv.turns.forEach((turn, k) => {
       for (const run of digitRuns(turn)) {
-        if (run.digits.length < 3 || run.digits.length > 4) continue;
+        if (taken.has(run)) continue;
+        // "8..." / "Mm-hmm." / "26.": a code said in pieces over the speaker's turns is one code.
+        if (run.digits.length < 3) {
+          const ctx = numberContext(conv, turn.index, run.start, run.end);
+          if (!isAbout(ctx, 'cvv') || ctx.amountLike || digitRuns(turn).length > 1) continue;
+          const pieces = [{ turn: turn.index, run }, ...continuation(conv, k, 4 - run.digits.length, undefined, 'cvv')].filter((p) => p.echo !== true);
+          const digits = pieces.map((p) => p.run.digits).join('').length;
+          // Each piece is (nearly) all its turn says: "it's 8", "26." — not "I have 2 cards, which one?".
+          const bare = pieces.every((p) => {
+            const t = conv.turns.find((x) => x.index === p.turn);
+            return t !== undefined && (t.text.slice(0, p.run.start) + ' ' + t.text.slice(p.run.end)).split(/[^\p{L}']+/u).filter(Boolean).length <= 2;
+          });
+          if (pieces.length < 2 || digits < 3 || digits > 4 || !bare) continue;
+          const entityId = `cvv-${turn.index}-${run.start}`;
+          for (const p of pieces) {
+            taken.add(p.run);
+            out.push(candidate('CARD_CVV', p.turn, p.run.start, p.run.end, 'cvv-split-across-turns', 0.6, { contextBoost: 0.3, entityId, notes: ['split-across-turns'] }));
+          }
+          continue;
+        }
+        if (run.digits.length > 4) continue;
         const ctx = numberContext(conv, turn.index, run.start, run.end);
         // "4111 1111 1111 1111 and the code is 123": a bare "code" during card payment is the CVV.
         const bareCodeInPayment =
@@ -28,7 +50,7 @@ export const cardCvvDetector: Detector = {
         if (ctx.near === undefined && isNegative(ctx)) continue;
         out.push(candidate('CARD_CVV', turn.index, run.start, run.end, 'cvv-in-context', 0.6, { contextBoost: 0.3 }));
       }
-    }
+    });
     return out;
   },
 };

@@ -36,6 +36,9 @@ describe('card CVV detector', () => {
     [[c('the three digits on the back are 058')], ['058']],
     [[a('card number please'), c('4111 1111 1111 1111 and the code is 123')], ['123']],
     [[a('last thing, the four digit code on the front of the amex'), c('6251')], ['6251']],
+    // Said in pieces over two turns with the agent's "mm-hmm" between: every piece, not the interjection.
+    [[a('and the security code on the back?'), c('8...'), a('Mm-hmm.'), c('26.')], ['8', '26']],
+    [[a('the three digit code on the back'), c('four'), a('okay'), c('one one')], ['four', 'one one']],
   ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {
     expect(found(turns, 'CARD_CVV')).toEqual(expected);
   });
@@ -46,6 +49,7 @@ describe('card CVV detector', () => {
     [[a('room 412 is ready')]],
     [[a('I texted you a code, what is it?'), c('the code is 4471')]],
     [[a('what is the security code'), c('$250')]],
+    [[a('what is the security code'), c('2'), a('sorry?'), c('I have 2 cards, which one?')]],
   ] as Array<[Turn[]]>)('leaves %j visible', (turns) => {
     expect(found(turns, 'CARD_CVV')).toEqual([]);
   });
