@@ -84,10 +84,6 @@ export async function getContent(q: Queryable, callId: string, kind: string): Pr
   return rows[0] ? Buffer.from(rows[0].sealed) : undefined;
 }
 
-export async function deleteContent(q: Queryable, callId: string, kind: string): Promise<void> {
-  await q.query('DELETE FROM call_content WHERE call_id = $1 AND kind = $2', [callId, kind]);
-}
-
 export async function recordingOf(q: Queryable, callId: string, kind: 'original' | 'redacted'): Promise<{ objectKey: string; bytes: number } | undefined> {
   const { rows } = await q.query<{ object_key: string; bytes: string | number }>('SELECT object_key, bytes FROM call_recordings WHERE call_id = $1 AND kind = $2', [callId, kind]);
   return rows[0] ? { objectKey: rows[0].object_key, bytes: Number(rows[0].bytes) } : undefined;
@@ -99,10 +95,6 @@ export async function putRecording(q: Queryable, callId: string, kind: 'original
      ON CONFLICT (call_id, kind) DO UPDATE SET object_key = EXCLUDED.object_key, bytes = EXCLUDED.bytes, created_at = EXCLUDED.created_at`,
     [callId, kind, objectKey, bytes, now],
   );
-}
-
-export async function deleteRecordingRow(q: Queryable, callId: string, kind: 'original' | 'redacted'): Promise<void> {
-  await q.query('DELETE FROM call_recordings WHERE call_id = $1 AND kind = $2', [callId, kind]);
 }
 
 /**

@@ -39,6 +39,7 @@ function requestHash(m: CallMetadata, transcript: string, format: string | undef
 }
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === '23505';
+const isForeignKeyViolation = (err: unknown) => (err as { code?: string })?.code === '23503';
 
 /**
  * Ingest: the call is acknowledged once it is durably stored — original transcript sealed in the
@@ -110,7 +111,7 @@ export function createIngestService(ctx: CallsContext): IngestService {
       } catch (err) {
         if (stored) await ctx.store.delete(stored.key);
         // The brand was deleted since the key was checked (calls.brand_id references brands).
-        if ((err as { code?: string })?.code === '23503') throw callErrors.not_found('Brand not found');
+        if (isForeignKeyViolation(err)) throw callErrors.not_found('Brand not found');
         // Two deliveries of one call at once: the second finds the first's row.
         if (isUniqueViolation(err) && input.idempotencyKey) {
           const seen = await replay(brandId, input.idempotencyKey, hash);

@@ -1,5 +1,4 @@
 import { FormatError, PolicyError, readDocument, redactedTimeSpans, type FormatName } from '../redaction/index.js';
-import type { AuditEventInput } from '../audit/types.js';
 import type { Job, JobHandler } from '../jobs/index.js';
 import { putSealedObject, readSealedObject } from '../storage/index.js';
 import { newRecordKey, openWithRecordKey, sealWithRecordKey } from '../vault/record-key.js';
@@ -77,14 +76,6 @@ export function redactCallJob(ctx: CallsContext, recordings: RecordingRedactor):
       const lastTime = Math.max(0, ...doc.turns.map((t) => t.endTime ?? 0));
       const now = ctx.now();
       const keep = settings.keepOriginalDays;
-      const redacted: AuditEventInput = {
-        actor: SYSTEM,
-        action: 'call.redact',
-        brandId,
-        target: { type: 'call', id: callId },
-        outcome: 'success',
-        details: { redactions: r.edits.length, dtmfTones: audio?.regions.filter((x) => x.kind === 'dtmf').length ?? 0, policyVersion: settings.version, originalKept: keep !== null, jobId: job.id },
-      };
       await ctx.db.transaction(async (tx) => {
         await createCallKey(tx, ctx.vault, brandId, callId, 'content', contentKey);
         const seal = (kind: string, text: string) => ({ kind, sealed: sealWithRecordKey(contentKey, contentPurpose(callId, kind), Buffer.from(text, 'utf8')) });
@@ -99,7 +90,14 @@ export function redactCallJob(ctx: CallsContext, recordings: RecordingRedactor):
           [callId, doc.turns.length, r.edits.length, Object.keys(counts).sort(), callSentiment(turns.map((t, i) => ({ text: doc.turns[i]!.text, sentiment: t.sentiment }))),
             audio?.durationSeconds ?? (lastTime || null), settings.version, keep === null ? null : new Date(now.getTime() + keep * 86_400_000), keep === null ? now : null, now],
         );
-        await ctx.audit.append(tx, redacted);
+        await ctx.audit.append(tx, {
+          actor: SYSTEM,
+          action: 'call.redact',
+          brandId,
+          target: { type: 'call', id: callId },
+          outcome: 'success',
+          details: { redactions: r.edits.length, dtmfTones: audio?.regions.filter((x) => x.kind === 'dtmf').length ?? 0, policyVersion: settings.version, originalKept: keep !== null, jobId: job.id },
+        });
       });
       if (keep === null && original) await ctx.store.delete(original.objectKey);
     } catch (err) {

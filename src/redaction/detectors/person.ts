@@ -11,6 +11,7 @@ import type { Candidate, ConversationView, Detector, TurnView } from '../types.j
 import { GREETING_CUES, NAME_QUESTION, RELATIONS, SOFT_CUES, STRONG_CUES, TITLES } from './person-context.js';
 import { F } from '../lexicon/word-flags.js';
 import { postcodeEnd } from './address-parts.js';
+import { CHAT_CONTRACTIONS } from '../lexicon/closed-classes.js';
 import { bare, capitalisedMidSentence, followedByOrg, isNameWord, nameRunEnd, type Evidence } from './person-names.js';
 import { laterMentions, rememberNames, type Found } from './person-memory.js';
 import { greetedLater, introducedNames, introducedSet } from './person-introduction.js';
@@ -37,9 +38,6 @@ const ARTICLES = new Set(['the', 'a', 'an']);
 const PRONOUNS = new Set(['she', 'he', 'they', 'i', 'we', 'you', 'it', 'me', 'him', 'her', 'us', 'them', 'that', 'so']);
 const MAY_NOT_START = F.FUNCTION | F.FILLER | F.DIGITS | F.NUMBER_WORD | F.LETTER;
 const POSSESSIVE_BEFORE = new Set(['my', 'his', 'her', 'our', 'your', 'their', 'the', 'a', 'an']);
-
-/** Chat contractions typed without their apostrophe. */
-const CHAT_CONTRACTIONS = new Set(['ive', 'ill', 'youre', 'youve', 'theyre', 'dont', 'didnt', 'cant', 'wont', 'isnt', 'wasnt', 'thats', 'whats']);
 
 /** Words between a possessive and a relation: "my late friend", "our crew lead", "my eldest son". */
 const RELATION_MODIFIERS = new Set(['late', 'best', 'old', 'dear', 'little', 'younger', 'older', 'elder', 'eldest', 'oldest', 'youngest', 'new', 'former', 'crew', 'team', 'account', 'case', 'site', 'field', 'lead']);

@@ -9,6 +9,7 @@ import type { Candidate, ConversationView, Detector, TurnView } from '../types.j
 import { F } from '../lexicon/word-flags.js';
 import { isEnglishWord } from '../lexicon/index.js';
 import { isNumberWord } from '../lexicon/spoken-numbers.js';
+import { CHAT_CONTRACTIONS } from '../lexicon/closed-classes.js';
 import { askedFor } from './person-context.js';
 
 const USERNAME_CONTEXT = /\b(?:account ?id|user ?names?|usernames?|user ?id|handle|log ?in|login|screen ?name|gamer ?tag)\b/;
@@ -22,7 +23,7 @@ const LEAD_INS = new Set(['it', "it's", 'its', 'is', 'i', 'think', 'my', 'the', 
 /** Spoken separators inside a handle. */
 const CONNECTORS = new Set(['underscore', 'dot', 'dash', 'hyphen', 'period']);
 /** Words that end a spoken handle: the speaker moved on. */
-const STOPS = new Set(['isnt', 'wasnt', 'doesnt', 'dont', 'didnt', 'wont', 'cant', 'hasnt', 'havent', 'your', 'of', 'to', 'in', 'the', 'we', 'you', 'have', 'has', 'was', 'are', 'is', 'that', "that's", 'right', 'correct', 'thanks', 'thank', 'please', 'and', 'but', 'my', 'the', 'for', 'on', 'it', "it's", 'so', 'okay', 'ok', 'yes', 'no', 'email', 'password', 'account', 'i', 'think', 'if', 'or', 'with']);
+const STOPS = new Set([...CHAT_CONTRACTIONS, 'your', 'of', 'to', 'in', 'the', 'we', 'you', 'have', 'has', 'was', 'are', 'is', 'that', "that's", 'right', 'correct', 'thanks', 'thank', 'please', 'and', 'but', 'my', 'the', 'for', 'on', 'it', "it's", 'so', 'okay', 'ok', 'yes', 'no', 'email', 'password', 'account', 'i', 'think', 'if', 'or', 'with']);
 const HANDLE = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
 
 function valueEnd(words: readonly Word[], i: number): number {
