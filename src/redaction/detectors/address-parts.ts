@@ -61,7 +61,8 @@ export function streetEnd(words: readonly Word[], from: number): number {
     if (k > from && w.pause) break;
     if (QUANTITY_WORDS.has(w.lower) || w.lower.includes('@')) break;
     // A number inside a street name only as an ordinal or right before the type ("1 east 161 street").
-    if (w.flags & F.DIGITS && !/\d(?:st|nd|rd|th)$/.test(w.lower) && !(k > from && nextIsSuffixWord(words, k))) break;
+    // Calgary's grid: "52 17 Avenue SW" (a number, the type, then the quadrant) names a street too.
+    if (w.flags & F.DIGITS && !/\d(?:st|nd|rd|th)$/.test(w.lower) && !(nextIsSuffixWord(words, k) && (k > from || isQuadrant(words[k + 2])))) break;
     // "1400 A Street", "754 The Alameda", "Terry A Francois Boulevard": a letter or "the" naming a street.
     const nextIsSuffix = ((words[k + 1]?.flags ?? 0) & F.STREET_SUFFIX) !== 0;
     const namingWord = (w.flags & F.LETTER && (w.cap || (nextIsSuffix && k === from))) || (w.lower === 'the' && k === from && (w.cap || nextIsSuffix));
@@ -74,8 +75,12 @@ export function streetEnd(words: readonly Word[], from: number): number {
   let end = last + 1;
   // "Queen Street East", "Peachtree Street Northeast", "42nd St NW".
   const after = words[end];
-  if (after && !after.pause && DIRECTIONS.has(after.lower) && (after.lower.length > 2 || end + 1 >= words.length || (words[end + 1] as Word).pause)) end++;
+  if (after && !after.pause && DIRECTIONS.has(after.lower) && (after.lower.length > 2 || end + 1 >= words.length || (words[end + 1] as Word).pause || ((words[end + 1] as Word).flags & F.UNIT) !== 0 || (isQuadrant(after) && ((words[end - 2]?.flags ?? 0) & F.DIGITS) !== 0))) end++;
   return end;
+}
+
+function isQuadrant(w: Word | undefined): boolean {
+  return w !== undefined && /^(?:ne|nw|se|sw)$/.test(w.lower);
 }
 
 function nextIsSuffixWord(words: readonly Word[], k: number): boolean {
@@ -99,7 +104,9 @@ export function unitEnd(words: readonly Word[], i: number): number {
   if (!v || v.sentence) return -1;
   if (/^#?[a-z]{0,2}-?\d+-?[a-z]?$/.test(v.lower) || (v.lower.length === 1 && /[a-z]/.test(v.lower))) j++;
   else if (v.flags & F.NUMBER_WORD) {
-    while (j < words.length && (words[j] as Word).flags & F.NUMBER_WORD && !(words[j] as Word).pause) j++;
+    // "apartment eight hundred and fifty two": "and" after hundred or thousand stays in the number.
+    const andInNumber = (k: number): boolean => (words[k] as Word).lower === 'and' && /^(?:hundred|thousand)$/.test((words[k - 1] as Word).lower) && ((words[k + 1]?.flags ?? 0) & F.NUMBER_WORD) !== 0;
+    while (j < words.length && ((words[j] as Word).flags & F.NUMBER_WORD || andInNumber(j)) && !(words[j] as Word).pause) j++;
   } else return -1;
   // "apartment six a", "number fourteen a": a unit letter, unless "a" starts a phrase ("a few").
   const letter = words[j];
@@ -237,12 +244,25 @@ export function spokenPostcode(words: readonly Word[], i: number): { end: number
     if (piece === undefined && j === i && UK_AREAS.has(w.lower)) piece = w.lower;
     // The district right after the area letters: "m twenty", "b twelve" (then one inward digit).
     if (piece === undefined && /^[a-z]{1,2}$/.test(joined)) piece = DISTRICT_WORDS[w.lower];
+    // "cf double one seven f y": "double" or "triple" repeats the next digit or letter.
+    if (piece === undefined && (w.lower === 'double' || w.lower === 'triple') && j > i) {
+      const next = words[j + 1];
+      const repeated = next === undefined || next.pause ? undefined : /^[a-z\d]$/.test(next.lower) && next.lower !== 'o' ? next.lower : SINGLE_DIGITS[next.lower];
+      if (repeated !== undefined) {
+        joined += repeated.repeat(w.lower === 'double' ? 2 : 3);
+        ends.push(-1); // the repeat word itself ends no code
+        j++;
+        ends.push(joined.length);
+        continue;
+      }
+    }
     if (piece === undefined) break;
     joined += piece;
     ends.push(joined.length);
   }
   // Must start with a letter, hold letters and digits, and match a whole UK or Canadian code.
-  for (let n = ends.length; n >= 5; n--) {
+  for (let n = ends.length; n >= 3; n--) {
+    if ((ends[n - 1] as number) < 0) continue;
     const code = joined.slice(0, ends[n - 1]);
     if ((UK_JOINED.test(code) || CA_JOINED.test(code)) && /[a-z]/.test(code[0] ?? '')) return { end: i + n, code };
   }

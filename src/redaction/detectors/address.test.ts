@@ -28,6 +28,12 @@ describe('address detector: one span from house number to postcode', () => {
     ['UK street with no street type, district and a known town', 'No, I moved to 61 Moorgate, Brixton, London.', '0:61 Moorgate, Brixton, London'],
     ['a street that is its own type, spoken', 'thirty three parkway sheffield', '0:thirty three parkway sheffield'],
     ['spoken UK district said as one number', 'fourteen harrow road manchester m twenty five p g', '0:fourteen harrow road manchester m twenty five p g'],
+    ['a district the lexicons do not know, then a known town', 'it is one ninety six ecclesall road crookes sheffield s one one two z a', '0:one ninety six ecclesall road crookes sheffield s one one two z a'],
+    ['a district that is an English word, with the postcode after the town', 'its now 446 cardigan road, chapel allerton, leeds ls1 7gp', '0:446 cardigan road, chapel allerton, leeds ls1 7gp'],
+    ['a spoken unit number with "and"', 'thirty two seventy three broadway apartment eight hundred and fifty two raleigh north carolina', '0:thirty two seventy three broadway apartment eight hundred and fifty two raleigh north carolina'],
+    ['a house-number letter said as a word', 'no i moved to two twelve a hope street glasgow', '0:two twelve a hope street glasgow'],
+    ["Calgary's numbered avenues with a quadrant", '52 17 Avenue SW Unit 301.', '0:52 17 Avenue SW Unit 301'],
+    ['a spoken UK postcode with "double"', 'forty one cowbridge road cardiff cf double one seven f y', '0:forty one cowbridge road cardiff cf double one seven f y'],
   ])('%s', (_label, text, expected) => {
     expect(find(text)).toEqual([expected]);
   });
@@ -55,4 +61,8 @@ describe('address detector: negatives', () => {
   ])('%s', (_label, text) => {
     expect(find(text)).toEqual([]);
   });
+});
+
+it('an English word before a known town, with no postcode after it, is no district', () => {
+  expect(find('There is an apartment at 135 Freeway Drive called Bristol Apartments.')).toEqual(['0:135 Freeway Drive']);
 });

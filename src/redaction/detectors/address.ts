@@ -36,6 +36,8 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
   // The street may start inside a spoken number run ("forty eight oh two laurel way", "seven eighty nine fifth avenue").
   let end = -1;
   for (let s = numEnd; s > i && end < 0; s--) end = streetEnd(words, s);
+  // "two twelve a hope street": a house-number letter said as its own word.
+  if (end < 0 && isHouseLetter(words[numEnd])) end = streetEnd(words, numEnd + 1);
   const bare = end < 0;
   if (bare) end = unsuffixedStreetEnd(words, numEnd);
   if (end < 0) return undefined;
@@ -62,6 +64,9 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
     parts.push('unit');
   }
   let knownTown = false;
+  // "ecclesall road crookes sheffield", "rosemount place, old aberdeen, aberdeen": a district the
+  // lexicons do not know (or that is an English word), right before a town they do.
+  if (placeEnd(words, end) < 0) end = districtEnd(words, end);
   const place = placeEnd(words, end);
   if (place >= 0) {
     knownTown = knownPlaceAt(words, end);
@@ -99,6 +104,32 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
   // A street with no street type is an address only with a postcode or a known town after it.
   if (bare && !(parts.includes('postcode') || knownTown)) return undefined;
   return { start, end, parts };
+}
+
+/** A single letter after a spoken house number ("two twelve a"): not "i", and never typed capital "A" of a sentence. */
+function isHouseLetter(w: Word | undefined): boolean {
+  return w !== undefined && !w.pause && (w.flags & F.LETTER) !== 0 && w.lower !== 'i' && w.lower.length === 1;
+}
+
+/**
+ * End of one or two district words at `from` when a known town follows them, else `from`. The
+ * words are names (no function words, numbers or units) and the town must be a lexicon entry, so
+ * "12 Elm Street first thing Monday" never grows. A district that is an English word ("old
+ * aberdeen", "chapel allerton") also needs the postcode after the town: "135 Freeway Drive called
+ * Bristol Apartments" is no district.
+ */
+function districtEnd(words: readonly Word[], from: number): number {
+  let english = false;
+  for (let n = 1; n <= 2; n++) {
+    const w = words[from + n - 1];
+    if (!w || w.sentence || (n > 1 && w.pause) || !(w.flags & F.NAME_SHAPE) || w.flags & (F.FUNCTION | F.UNIT | F.NUMBER_WORD | F.DIGITS)) return from;
+    english ||= (w.flags & F.ENGLISH) !== 0;
+    const town = from + n;
+    if (!knownPlaceAt(words, town)) continue;
+    const townEnd = placeEnd(words, town);
+    if (townEnd >= 0 && (!english || postcodeEnd(words, townEnd) >= 0)) return town;
+  }
+  return from;
 }
 
 /** A city or region from the lexicons starts at words[i]. */
