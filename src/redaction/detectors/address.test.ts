@@ -66,3 +66,18 @@ describe('address detector: negatives', () => {
 it('an English word before a known town, with no postcode after it, is no district', () => {
   expect(find('There is an apartment at 135 Freeway Drive called Bristol Apartments.')).toEqual(['0:135 Freeway Drive']);
 });
+
+describe('address detector: an address said over two turns', () => {
+  it('joins the town and postcode of the next turn to a street that ended its turn', () => {
+    expect(find('Where are you moving from?', "It's 69 17 Avenue SW...", 'Right.', 'Calgary AB, T1X 8K0.')).toEqual(['1:69 17 Avenue SW', '3:Calgary AB, T1X 8K0']);
+    expect(find('where are you moving from', 'its ninety one young street', 'okay go on', 'newcastle upon tyne n e four nine n h')).toEqual([
+      '1:ninety one young street',
+      '3:newcastle upon tyne n e four nine n h',
+    ]);
+  });
+
+  it('leaves a postcode asked for on its own, and a turn after another question, out of the address', () => {
+    expect(find('what is the address', '14 Harrow Road', 'and the postcode?', 'LS6 2QT')).toEqual(['1:14 Harrow Road']);
+    expect(find('what is the address', '14 Harrow Road', 'and which city were you born in?', 'Leeds')).toEqual(['1:14 Harrow Road']);
+  });
+});

@@ -20,9 +20,10 @@ import {
   unitEnd,
 } from './address-parts.js';
 import { internationalTailEnd } from './address-intl.js';
+import { continuedAddress } from './address-continued.js';
 import { askedFor } from './person-context.js';
 
-const ADDRESS_QUESTION = /\b(address|where (?:do you live|are you located|should we send|did (?:it|the incident) happen)|ship(?:ping)? to|send (?:it|them) to|located)\b/;
+const ADDRESS_QUESTION = /\b(address|moving (?:from|to)|where (?:do you live|are you located|should we send|did (?:it|the incident) happen)|ship(?:ping)? to|send (?:it|them) to|located)\b/;
 
 /** Street types that are not everyday words: an address even without other parts. */
 const STRONG_SUFFIXES = new Set(
@@ -176,7 +177,7 @@ export const addressDetector: Detector = {
         // "one thing very well", "one service run": a small spoken number and an everyday street
         // word, with nothing else of an address and no one asking for one, is ordinary speech.
         if (!full && !asked && w.flags & F.NUMBER_WORD && m.end - i < 5 && !STRONG_SUFFIXES.has((words[m.end - 1] as Word).lower)) continue;
-        out.push({
+        const street: Candidate = {
           type: 'ADDRESS',
           turn: turn.index,
           start: first.start,
@@ -185,7 +186,15 @@ export const addressDetector: Detector = {
           baseScore: full ? 0.85 : 0.7,
           contextBoost: asked ? 0.1 : 0,
           notes: m.parts,
-        });
+        };
+        out.push(street);
+        // The street closes its turn with no town or postcode: the next turn may say them.
+        const rest = m.end === words.length && !m.parts.includes('place') && !m.parts.includes('postcode') ? continuedAddress(conversation, position) : undefined;
+        if (rest) {
+          street.entityId = `address-${turn.index}-${first.start}`;
+          street.notes = [...m.parts, 'split-across-turns'];
+          out.push({ ...street, turn: rest.turn, start: rest.start, end: rest.end, pattern: 'street-then-place', baseScore: 0.85, notes: ['place', 'split-across-turns'] });
+        }
         i = m.end - 1;
       }
     });
