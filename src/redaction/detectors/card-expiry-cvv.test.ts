@@ -14,6 +14,8 @@ describe('card expiry detector', () => {
     [[a('expiration'), c('oh nine slash twenty seven')], ['oh nine slash twenty seven']],
     [[a('and when does it expire'), c('nine twenty seven')], ['nine twenty seven']],
     [[c('it expires in twenty twenty eight')], ['twenty twenty eight']],
+    [[a('when does it expire'), c("it's oh four"), a('yep'), c('twenty nine')], ['oh four', 'twenty nine']],
+    [[a('expiry date please'), c('04'), a('okay'), c('2029')], ['04', '2029']],
   ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {
     expect(found(turns, 'CARD_EXPIRY')).toEqual(expected);
   });
@@ -23,6 +25,7 @@ describe('card expiry detector', () => {
     [[a('we have an opening in September 2027')]],
     [[c('I moved here in june twenty nineteen')]],
     [[a('the new plan starts 01/25')]],
+    [[a('when does it expire'), c('12'), a('and how many cards do you have?'), c('2')]],
   ] as Array<[Turn[]]>)('leaves %j visible', (turns) => {
     expect(found(turns, 'CARD_EXPIRY')).toEqual([]);
   });

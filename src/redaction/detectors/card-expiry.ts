@@ -1,6 +1,7 @@
-import { digitRuns } from '../analysis/digit-runs.js';
+import { continuation } from '../analysis/dictation.js';
+import { digitRuns, type DigitRun } from '../analysis/digit-runs.js';
 import { isAbout, mentions, numberContext, type NumberContext } from '../analysis/subject.js';
-import type { Candidate, ConversationView, Detector } from '../types.js';
+import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
 import { candidate } from './candidate.js';
 
 /**
@@ -64,9 +65,10 @@ export const cardExpiryDetector: Detector = {
   detect(conv: ConversationView): Candidate[] {
     const out: Candidate[] = [];
     if (!mentions(conv, 'expiry', 'card', 'cvv')) return out;
-    for (const turn of conv.turns) {
+    const taken = new Set<DigitRun>();
+    conv.turns.forEach((turn, k) => {
       const runs = digitRuns(turn);
-      if (runs.length === 0) continue;
+      if (runs.length === 0) return;
       const view = turn.normalized;
       for (const [re, name, hint] of PATTERNS) {
         // Prefilter (speed only): a slash or dash for mm/yy, a month name for month-year.
@@ -81,6 +83,13 @@ export const cardExpiryDetector: Detector = {
         }
       }
       for (const run of runs) {
+        if (taken.has(run)) continue;
+        const split = splitExpiry(conv, turn, k, run);
+        if (split.length > 0) {
+          for (const c of split) out.push(c);
+          for (const p of continuation(conv, k, 4, undefined, 'expiry')) taken.add(p.run);
+          continue;
+        }
         const spacedPair = run.groups.length === 2 && run.groups[0] === 2 && (run.groups[1] === 2 || run.groups[1] === 4);
         const shape = MMYY.test(run.digits) ? 'mmyy-digits' : run.groups.length === 1 && MYY.test(run.digits) ? 'myy-digits' : YEAR_ONLY.test(run.digits) ? 'year-only' : undefined;
         if (shape === undefined || (run.groups.length > 1 && !spacedPair)) continue;
@@ -88,7 +97,30 @@ export const cardExpiryDetector: Detector = {
         if (!isAbout(ctx, 'expiry') || ctx.amountLike || !plausibleYear(runYear(run.digits, shape)) || !cardNearby(conv, turn.index, run.start)) continue;
         out.push(candidate('CARD_EXPIRY', turn.index, run.start, run.end, shape, shape === 'mmyy-digits' ? 0.85 : 0.7));
       }
-    }
+    });
     return out;
   },
 };
+
+/** Words of a turn besides the run: "it's oh four" has one, "04, I think, or maybe 05" more. */
+function wordsBesides(turn: TurnView, run: DigitRun): number {
+  return (turn.text.slice(0, run.start) + ' ' + turn.text.slice(run.end)).split(/[^\p{L}']+/u).filter(Boolean).length;
+}
+
+/**
+ * "it's oh four" / "yep" / "twenty nine": the month in one turn, the year in the speaker's next,
+ * the agent only acknowledging between. Each piece is (nearly) all its turn says, and month and
+ * year together read as an expiry; both pieces are one entity.
+ */
+function splitExpiry(conv: ConversationView, turn: TurnView, k: number, run: DigitRun): Candidate[] {
+  if (!/^(?:0[1-9]|1[0-2])$/.test(run.digits) || digitRuns(turn).length > 1 || wordsBesides(turn, run) > 2) return [];
+  const ctx = numberContext(conv, turn.index, run.start, run.end);
+  if (!isAbout(ctx, 'expiry') || ctx.amountLike) return [];
+  const next = continuation(conv, k, 4, undefined, 'expiry').filter((p) => p.echo !== true)[0];
+  if (next === undefined || !/^(?:\d{2}|20\d{2})$/.test(next.run.digits) || !plausibleYear(next.run.digits)) return [];
+  const nextTurn = conv.turns.find((t) => t.index === next.turn);
+  if (nextTurn === undefined || wordsBesides(nextTurn, next.run) > 2) return [];
+  const entityId = `expiry-${turn.index}-${run.start}`;
+  const extra = { contextBoost: 0.2, entityId, notes: ['split-across-turns'] };
+  return [candidate('CARD_EXPIRY', turn.index, run.start, run.end, 'expiry-split-across-turns', 0.7, extra), candidate('CARD_EXPIRY', next.turn, next.run.start, next.run.end, 'expiry-split-across-turns', 0.7, extra)];
+}
