@@ -21,7 +21,7 @@ export function askedFor(conversation: ConversationView, position: number, quest
 
 /** The agent asks who the caller is. */
 export const NAME_QUESTION =
-  /\b(?:your|the|[a-z]+'s) (?:(?:full|first|last|middle|legal|given|family|and) )*name\b|\bsurname\b|\bname (?:on|for|of) the\b|\bspell\b|\bwho (?:am i|do i have|should (?:we|i) ask|is calling|is this|is speaking|should we)\b|\bask for\b|\bspeaking with\b|\bother party\b/;
+  /\b(?:your|the|[a-z]+'s) (?:(?:full|first|last|middle|legal|given|family|and) )*name\b|\bsurname\b|\bname (?:on|for|of) the\b|\bspell\b|\bwho (?:am i|do i have|should (?:we|i) ask|is calling|is this|is it|is speaking|should we)\b|\bask for\b|\bspeaking with\b|\bother party\b/;
 
 /** Words before a name that make the next word a name even when it is an everyday word. */
 export const STRONG_CUES: readonly (readonly string[])[] = [
@@ -75,7 +75,7 @@ export const RELATIONS = new Set(
 
 /** Greetings and thanks: a word after them that is not English is a name ("thanks takumi"). */
 export const GREETING_CUES = new Set([
-  'hi', 'hey', 'hello', 'thanks', 'thank', 'thx', 'ty', 'welcome', 'bye', 'goodbye', 'dear', 'cheers',
+  'hi', 'hiya', 'hey', 'hello', 'thanks', 'thank', 'thx', 'ty', 'welcome', 'bye', 'goodbye', 'dear', 'cheers',
 ]);
 
 /** Words after which a name is likely but not certain: the name must be a known one or capitalised. */

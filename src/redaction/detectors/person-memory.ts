@@ -9,7 +9,7 @@ import { turnWords, type Word } from '../lexicon/turn-words.js';
 import { F } from '../lexicon/word-flags.js';
 import type { TurnView } from '../types.js';
 import { GREETING_CUES, RELATIONS, SOFT_CUES, TITLES } from './person-context.js';
-import { bare, followedByOrg } from './person-names.js';
+import { bare, followedByOrg, koreanGivenPairAt } from './person-names.js';
 
 /** A name span found in a turn, before it becomes a Candidate. */
 export interface Found {
@@ -27,10 +27,14 @@ export function rememberNames(turns: readonly TurnView[], found: readonly (reado
   turns.forEach((turn, p) => {
     const list = found[p] ?? [];
     if (list.length === 0) return;
-    for (const w of turnWords(turn)) {
-      if (w.lower.length < 2 || w.flags & NEVER_REMEMBERED || TITLES.has(w.lower)) continue;
-      if (list.some((f) => w.start >= f.start && w.start < f.end)) memory.add(bare(w));
-    }
+    const words = turnWords(turn);
+    words.forEach((w, i) => {
+      const inside = (x: Word): boolean => list.some((f) => x.start >= f.start && x.start < f.end);
+      // "min jun": a Korean given name is remembered as its pair (each syllable alone is a word).
+      if (koreanGivenPairAt(words, i) && inside(w) && inside(words[i + 1] as Word)) memory.add(`${w.lower} ${(words[i + 1] as Word).lower}`);
+      if (w.lower.length < 2 || w.flags & NEVER_REMEMBERED || TITLES.has(w.lower)) return;
+      if (inside(w)) memory.add(bare(w));
+    });
   });
   return memory;
 }
@@ -41,14 +45,19 @@ export function laterMentions(turn: TurnView, list: readonly Found[], memory: Re
   const words = turnWords(turn);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
+    const next = words[i + 1];
+    if (next && koreanGivenPairAt(words, i) && memory.has(`${w.lower} ${next.lower}`) && !isCovered(list, w.start)) {
+      out.push({ start: w.start, end: next.start + bare(next).length, pattern: 'name-memory', score: 0.75 });
+      i++;
+      continue;
+    }
     if (w.flags & NEVER_REMEMBERED) continue;
     const lower = bare(w);
     if (!memory.has(lower) || isCovered(list, w.start)) continue;
     const prevLower = words[i - 1]?.lower ?? '';
-    const next = words[i + 1];
     const cued =
       GREETING_CUES.has(prevLower) || SOFT_CUES.has(prevLower) || TITLES.has(prevLower) || RELATIONS.has(prevLower) ||
-      memory.has(next?.lower ?? '') || (w.flags & F.POSSESSIVE) !== 0;
+      memory.has(next?.lower ?? '') || (w.flags & F.POSSESSIVE) !== 0 || afterThanks(words, i) || actsAsPerson(words, i);
     if (w.flags & F.AMBIGUOUS && !(w.cap && !w.sentence) && !cued) continue;
     // Not inside a company name ("Prairie Bill Energy Co-op"), not an abbreviation ("EI 762").
     const before = words[i - 1];
@@ -62,4 +71,35 @@ export function laterMentions(turn: TurnView, list: readonly Found[], memory: Re
 function isCovered(list: readonly Found[], at: number): boolean {
   for (const f of list) if (at >= f.start && at < f.end) return true;
   return false;
+}
+
+/** "thanks for your patience grant", "thank you for calling rose": the name closing a thank-you. */
+const THANKS_OBJECTS = new Set(['patience', 'time', 'help', 'calling', 'holding', 'waiting', 'understanding', 'call', 'business']);
+function afterThanks(words: readonly Word[], i: number): boolean {
+  if (!THANKS_OBJECTS.has(words[i - 1]?.lower ?? '')) return false;
+  for (let k = i - 2; k >= 0 && k >= i - 5; k--) {
+    const l = (words[k] as Word).lower;
+    if (l === 'thanks' || l === 'thank') return true;
+  }
+  return false;
+}
+
+/**
+ * A remembered name doing what people do: "rose would need to call", "send hunter a join link",
+ * "I'll send chance the approval request". Not after an article ("the rose would look nice").
+ */
+const PERSON_VERBS_AFTER = new Set(['would', 'will', 'can', 'could', 'should', 'must', 'might', 'needs', 'wants', 'said', 'says', 'called']);
+const GIVE_VERBS = new Set(['send', 'sent', 'email', 'text', 'give', 'gave', 'tell', 'told', 'ask', 'asked', 'let', 'call', 'remind']);
+const OBJECT_STARTS = new Set(['a', 'an', 'the', 'this', 'that', 'your', 'his', 'her', 'their', 'our', 'my', 'know']);
+const ARTICLES = new Set(['a', 'an', 'the', 'this', 'that', 'my', 'your', 'our', 'their', 'his', 'her']);
+/** Words after which a clause (and its subject) begins: "I'm afraid rose would ...", "I think grant will ...". */
+const CLAUSE_OPENERS = new Set(['afraid', 'think', 'guess', 'hope', 'sure', 'maybe', 'said', 'because', 'but', 'and', 'so', 'if', 'then', 'that', 'when']);
+function actsAsPerson(words: readonly Word[], i: number): boolean {
+  const w = words[i] as Word;
+  const prev = words[i - 1];
+  const next = words[i + 1];
+  if (!next || next.pause || ARTICLES.has(prev?.lower ?? '')) return false;
+  if (GIVE_VERBS.has(prev?.lower ?? '') && OBJECT_STARTS.has(next.lower)) return true;
+  // The subject of a modal: at a clause start, not after a modifier ("your first bill will come").
+  return PERSON_VERBS_AFTER.has(next.lower) && (prev === undefined || w.pause || CLAUSE_OPENERS.has(prev.lower) || RELATIONS.has(prev.lower));
 }

@@ -6,6 +6,7 @@
  */
 import type { Word } from '../lexicon/turn-words.js';
 import { bareLower, F } from '../lexicon/word-flags.js';
+import { KOREAN_GIVEN_SYLLABLES, KOREAN_NOT_FIRST } from '../lexicon/closed-classes.js';
 
 export type Evidence = 'strong' | 'greeting' | 'soft' | 'lexicon';
 
@@ -82,6 +83,11 @@ export function nameRunEnd(words: readonly Word[], i: number, evidence: Evidence
   while (k < words.length && k - i < 6) {
     const w = words[k] as Word;
     if (k > i && w.pause) break;
+    // "hyun woo nwosu", "an engineer min jun": two Korean syllables are one given name (not on the lexicon's word alone).
+    if (evidence !== 'lexicon' && (k === i ? koreanGivenPairAt(words, k) : k === i + 1 && koreanGivenPairAt(words, i))) {
+      k += k === i ? 2 : 1;
+      continue;
+    }
     const next = words[k + 1];
     const closes = next === undefined || next.pause || CLOSERS.has(next.lower);
     const after = words[k + 2];
@@ -122,4 +128,11 @@ export function followedByOrg(words: readonly Word[], end: number, text: string)
     if (w.flags & F.FUNCTION && w.lower !== 'and') return false;
   }
   return false;
+}
+
+/** words[i] and words[i + 1] are two syllables of a romanised Korean given name ("min jun", "jae won"). */
+export function koreanGivenPairAt(words: readonly Word[], i: number): boolean {
+  const a = words[i];
+  const b = words[i + 1];
+  return a !== undefined && b !== undefined && !b.pause && a.lower !== b.lower && KOREAN_GIVEN_SYLLABLES.has(a.lower) && KOREAN_GIVEN_SYLLABLES.has(b.lower) && !KOREAN_NOT_FIRST.has(a.lower);
 }

@@ -38,6 +38,14 @@ describe('person detector: positives', () => {
     ['everyday word not taken after a surname', ['Dr. Young will call you back.'], ['0:Young']],
     ['particles inside a name', ['i have an appointment with doctor van der berg'], ['0:van der berg']],
     ['initial inside a name', ['My name is Priyanka R. Castellanos.'], ['0:Priyanka R. Castellanos']],
+    ['a Korean given name said as two syllables', ['sure hyun woo nwosu', 'thanks hyun woo'], ['0:hyun woo nwosu', '1:hyun woo']],
+    ['a Korean given name whose syllables are English words, after a role word', ['an engineer min jun can visit on monday'], ['0:min jun']],
+    ['a Korean given name remembered as its pair', ["what's your full name", 'min jun kang', 'thanks for your patience min jun bye now'], ['1:min jun kang', '2:min jun']],
+    ['a word-name closing a thank-you, remembered', ['can i take your full name please', 'yeah grant urquhart', 'thanks for your patience grant if you need us again call'], ['1:grant urquhart', '2:grant']],
+    ['a remembered word-name as the subject of a modal, and given something', ['my friend hunter wants to join', "i'm afraid hunter would need their own account but i can send hunter a join link"], ['0:hunter', '1:hunter', '1:hunter']],
+    ['"who is it" asks for a name', ['i need your line manager to approve this who is it', "it's chance kiprono"], ['1:chance kiprono']],
+    ['"under" before a word-name in an answer', ['who am i speaking with', "it's under will konstantinou"], ['1:will konstantinou']],
+    ['"hiya" greets the agent named before', ['my name is destiny what can i do for you', 'hiya destiny i need to change my bank details'], ['0:destiny', '1:destiny']],
     ['"I." as a middle initial', ["It's Mark I. Vandersloot"], ['0:Mark I. Vandersloot']],
   ])('%s', (_label, texts, expected) => {
     expect(find(...texts)).toEqual(expected);
@@ -107,6 +115,17 @@ describe('person detector: negatives', () => {
     ['a card brand', 'So I have a Mastercard ending in 3863.'],
     ['a noun after a possessive relation word', "And the beneficiary's name?"],
   ])('%s', (_label, text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  it('leaves a remembered word-name visible where it is the word', () => {
+    expect(find('my name is bill okafor', 'your first bill will come in august', 'the bill can be paid online')).toEqual(['0:bill okafor']);
+  });
+
+  it.each([
+    ['laughter', 'ha ha that is funny'],
+    ['"so young"', 'she was so young when it happened'],
+  ])('does not read Korean syllables into %s', (_label, text) => {
     expect(find(text)).toEqual([]);
   });
 

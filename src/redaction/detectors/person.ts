@@ -12,7 +12,7 @@ import { GREETING_CUES, NAME_QUESTION, RELATIONS, SOFT_CUES, STRONG_CUES, TITLES
 import { F } from '../lexicon/word-flags.js';
 import { postcodeEnd } from './address-parts.js';
 import { CHAT_CONTRACTIONS } from '../lexicon/closed-classes.js';
-import { bare, capitalisedMidSentence, followedByOrg, isNameWord, nameRunEnd, type Evidence } from './person-names.js';
+import { bare, capitalisedMidSentence, followedByOrg, isNameWord, koreanGivenPairAt, nameRunEnd, type Evidence } from './person-names.js';
 import { laterMentions, rememberNames, type Found } from './person-memory.js';
 import { greetedLater, introducedNames, introducedSet } from './person-introduction.js';
 import { petNames, withoutPets } from './person-pets.js';
@@ -21,7 +21,7 @@ import { spelledNames } from './person-spelled.js';
 /** Base score per level of evidence; memory mentions score 0.75, spelled names 0.75-0.85. */
 const SCORES: Record<Evidence, number> = { strong: 0.85, greeting: 0.75, soft: 0.7, lexicon: 0.55 };
 /** Lead-ins before a name given as an answer: "yes it's", "sure my name is", "um this is". */
-const LEAD_INS = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'so', 'well', 'hi', 'hello', "it's", 'its', 'it', 'is', 'this', 'my', 'name', "name's", "i'm", 'i', 'am', 'the', 'full', 'first', 'last', 'sorry', 'right', 'certainly', 'absolutely']);
+const LEAD_INS = new Set(['yes', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'so', 'well', 'hi', 'hello', "it's", 'its', 'it', 'is', 'this', 'my', 'name', "name's", "i'm", 'i', 'am', 'the', 'full', 'first', 'last', 'sorry', 'right', 'certainly', 'absolutely', 'under']);
 /** Words before a name that make it a company's: "calling Morgan", "at Harper". */
 const ORG_CUES = new Set(['calling', 'at', 'from', 'visit', 'with', 'by']);
 /** Strong cues indexed by their last word: one Map lookup per candidate word. */
@@ -150,7 +150,7 @@ function findInTurn(conversation: ConversationView, position: number, turn: Turn
     if (MONTHS.has(w.lower) && DAY.test(words[i + 1]?.lower ?? '') && !words[i + 1]?.pause) continue;
     // An English word can start a name only capitalised mid-sentence or after a personal title.
     const title = i > 0 && ((words[i - 1] as Word).flags & F.PERSONAL_TITLE) !== 0;
-    if (f & F.ENGLISH && !(w.cap && !w.sentence) && !title && i !== answerAt) continue;
+    if (f & F.ENGLISH && !(w.cap && !w.sentence) && !title && i !== answerAt && !koreanGivenPairAt(words, i)) continue;
     // "ive just moved" (I've, typed without the apostrophe) is never a name.
     if (CHAT_CONTRACTIONS.has(w.lower)) continue;
     const cue = i === answerAt ? 'strong' : cueBefore(words, i);

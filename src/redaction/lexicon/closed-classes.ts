@@ -22,3 +22,14 @@ export const CALENDAR_WORDS = set(
 export const ORG_WORDS = set(
   'customer care support team ranch branch pediatrics paediatrics dentistry orthodontics veterinary vet wellness therapy physio chiropractic optometry family legal accounting consulting pizza kitchen bakery boutique salon spa garage repairs cleaners bank banking insurance energy electric gas power utilities clinic hospital medical health healthcare pharmacy group foundation apartments apartment suites suite hotel hotels inn resort motel inc llc ltd co corp corporation company services service solutions airlines airways air outfitters home homes mutual credit union federal national financial partners associates law realty motors supply store stores shop market cafe restaurant grill bar university college school academy center centre city county valley park street road avenue lane drive telecom wireless mobile networks network cable internet logistics express delivery couriers labs software systems technologies tech studio studios fitness gym dental vision pharmaceuticals holdings capital trust savings loans lending auto autos travel tours cruises',
 );
+
+/**
+ * Syllables of romanised Korean given names ("hyun woo", "min jun", "jae won", "seo yeon"). A given
+ * name is two of them, often typed apart and always said apart, and many are English words alone
+ * ("woo", "won", "min", "young"), so only a pair of them reads as a name.
+ */
+export const KOREAN_GIVEN_SYLLABLES = set(
+  'min jun joon ji woo won hyun jae seo yeon yeong young soo su ho jin eun hee bin hoon seok sung seong hye kyung kyeong jung jeong yun yoon hwa sook ja rin chan dong tae hyuk gyu kyu woong sang seung wook yong hyo mi sun seon yu ju hyeon gi ki chul cheol eon hak nam kwang gwang myung myeong',
+);
+/** Syllables that are also common English words or sounds: not the first syllable ("so young", "sun god"). */
+export const KOREAN_NOT_FIRST = set('young sun mi ju yu gi ki nam');
