@@ -28,7 +28,13 @@ export const isNumeric = (w: Word | undefined): boolean => w !== undefined && (w
 export function houseNumberEnd(words: readonly Word[], i: number): number {
   const w = words[i];
   if (!w) return -1;
-  if (w.flags & F.DIGITS) return w.lower.length <= 11 ? i + 1 : -1;
+  if (w.flags & F.DIGITS) {
+    if (w.lower.length > 11) return -1;
+    // "27 - 31 Charing Cross Road": a range of house numbers around a spaced dash (three characters apart, no pause).
+    const to = words[i + 1];
+    if (to && to.flags & F.DIGITS && !to.pause && to.start - w.end === 3 && to.lower.length <= 5 && Number.parseInt(to.lower, 10) > Number.parseInt(w.lower, 10)) return i + 2;
+    return i + 1;
+  }
   if (!(w.flags & F.NUMBER_WORD) || w.lower === 'hundred' || w.lower === 'thousand') return -1;
   let j = i;
   while (j < words.length && j - i < 8 && (((words[j] as Word).flags & F.NUMBER_WORD) !== 0 || ((words[j] as Word).lower === 'and' && ((words[j + 1]?.flags ?? 0) & F.NUMBER_WORD) !== 0)) && (j === i || !(words[j] as Word).pause)) j++;
@@ -38,7 +44,8 @@ export function houseNumberEnd(words: readonly Word[], i: number): number {
 /** End of "number + street name + suffix [+ direction]" when the street starts at `from`, else -1. */
 export function streetEnd(words: readonly Word[], from: number): number {
   const first = words[from];
-  if (!first || first.pause || QUANTITY_WORDS.has(first.lower)) return -1;
+  // "49-51, Jalan Hang Lekiu": a comma may stand between the number and a street type said first.
+  if (!first || (first.pause && !(PREFIX_TYPES.has(first.lower) && !first.sentence)) || QUANTITY_WORDS.has(first.lower)) return -1;
   // Street type first ("6 Rue Gustave Charpentier", "2232 El Camino Real"): the name words follow.
   // "rue des érables", "Chemin du Lac-Brome", "boulevard des forges", "Cnoc na Gaoithe".
   const second = words[from + 1];

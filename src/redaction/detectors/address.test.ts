@@ -33,6 +33,9 @@ describe('address detector: one span from house number to postcode', () => {
     ['a spoken unit number with "and"', 'thirty two seventy three broadway apartment eight hundred and fifty two raleigh north carolina', '0:thirty two seventy three broadway apartment eight hundred and fifty two raleigh north carolina'],
     ['a house-number letter said as a word', 'no i moved to two twelve a hope street glasgow', '0:two twelve a hope street glasgow'],
     ["Calgary's numbered avenues with a quadrant", '52 17 Avenue SW Unit 301.', '0:52 17 Avenue SW Unit 301'],
+    ['a range of house numbers around a spaced dash', 'Their address is 27 - 31 Charing Cross Road, and their number is listed.', '0:27 - 31 Charing Cross Road'],
+    ['a comma between the number and a street type said first', 'The address is 49-51, Jalan Hang Lekiu, 50100.', '0:49-51, Jalan Hang Lekiu, 50100'],
+    ['a sentence run into the house number with no space', 'Tickets are bought.1 Lincoln Financial Field Way is the venue.', '0:1 Lincoln Financial Field Way'],
     ['a spoken UK postcode with "double"', 'forty one cowbridge road cardiff cf double one seven f y', '0:forty one cowbridge road cardiff cf double one seven f y'],
   ])('%s', (_label, text, expected) => {
     expect(find(text)).toEqual([expected]);

@@ -95,7 +95,7 @@ export function scanWords(text: string, lower?: string): Word[] & { mask: number
         while (i < n && isWordChar(text, i)) i++;
         // A dot before a capital letter ends a sentence written without a space ("Road].Cost").
         const j = text.charCodeAt(i);
-        if (i + 1 < n && isJoiner(j) && isWordChar(text, i + 1) && !(j === 46 && isUpper(text.charCodeAt(i + 1)))) i += 2;
+        if (i + 1 < n && isJoiner(j) && isWordChar(text, i + 1) && !(j === 46 && (isUpper(text.charCodeAt(i + 1)) || runInNumber(text, start, i)))) i += 2;
         else break;
       }
     }
@@ -170,6 +170,22 @@ function internedSlot(low: string, start: number, end: number): number {
 function sameChars(word: string, text: string, at: number): boolean {
   for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(at + k)) return false;
   return true;
+}
+
+/**
+ * "Tickets are bought.1 Lincoln Way is the venue": a sentence run into a number with no space. The
+ * dot at `dot` ends a word of letters only and digits follow up to a space; a handle or an email
+ * ("priya.25@aol.com", "jose.ivanov7") goes on past the digits, a version ("v2.1") has a digit before.
+ */
+function runInNumber(text: string, start: number, dot: number): boolean {
+  if (dot - start < 2) return false;
+  for (let k = start; k < dot; k++) {
+    const c = text.charCodeAt(k) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  let k = dot + 1;
+  while (k < text.length && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+  return k > dot + 1 && text.charCodeAt(k) === 32 && isUpper(text.charCodeAt(k + 1));
 }
 
 function isInitial(lower: string): boolean {
