@@ -12,6 +12,8 @@ export type Evidence = 'strong' | 'greeting' | 'soft' | 'lexicon';
 
 /** Name particles kept inside a name when a name word follows: "al sayed", "de vries", "van der berg". */
 const PARTICLES = new Set(['al', 'el', 'de', 'del', 'della', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'le', 'la', 'bin', 'ibn', 'abu', 'mac', 'ben', 'dos', 'das', 'st']);
+/** Verbs that are also names in the lexicons: after a name, in lowercase, before more words, the verb ("dr liu said the ..."). */
+const VERBS_AFTER_NAME = new Set(['said', 'may', 'might', 'can', 'did', 'sees', 'says']);
 /** Words that close a self-introduction: "this is hyun woo speaking", "my name is anna how can I help". */
 const CLOSERS = new Set(['speaking', 'here', 'how', 'from', 'calling', 'with', 'thanks', 'thank', 'please', 'and']);
 /** Organisation words certain enough to look a few words ahead for. */
@@ -94,7 +96,9 @@ export function nameRunEnd(words: readonly Word[], i: number, evidence: Evidence
     const nextCloses = after === undefined || after.pause || CLOSERS.has(after.lower);
     const nextIsName = next !== undefined && !next.pause && isNameWord(next, evidence, false, nextCloses, PARTICLES.has(w.lower));
     const afterParticle = k > i && PARTICLES.has((words[k - 1] as Word).lower);
-    if (isNameWord(w, evidence, k === i, closes, afterParticle)) {
+    // "dr pangilinan said the dose ...": a verb the lexicons also list as a name ("Said") is what the person did.
+    const verbAfterName = k > i && VERBS_AFTER_NAME.has(w.lower) && !capitalisedMidSentence(w) && !closes;
+    if (!verbAfterName && isNameWord(w, evidence, k === i, closes, afterParticle)) {
       k++;
       if (w.flags & F.POSSESSIVE) break;
       continue;

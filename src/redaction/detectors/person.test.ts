@@ -45,6 +45,8 @@ describe('person detector: positives', () => {
     ['a remembered word-name as the subject of a modal, and given something', ['my friend hunter wants to join', "i'm afraid hunter would need their own account but i can send hunter a join link"], ['0:hunter', '1:hunter', '1:hunter']],
     ['"who is it" asks for a name', ['i need your line manager to approve this who is it', "it's chance kiprono"], ['1:chance kiprono']],
     ['"under" before a word-name in an answer', ['who am i speaking with', "it's under will konstantinou"], ['1:will konstantinou']],
+    ['a verb the lexicons list as a name stays outside the span', ['Yes. Actually Dr. Liu said the dose might go up.'], ['0:Liu']],
+    ['"Will, will call": the second "will" is the verb', ['Our crew lead, Will, will call the day before.'], ['0:Will']],
     ['"hiya" greets the agent named before', ['my name is destiny what can i do for you', 'hiya destiny i need to change my bank details'], ['0:destiny', '1:destiny']],
     ['"I." as a middle initial', ["It's Mark I. Vandersloot"], ['0:Mark I. Vandersloot']],
   ])('%s', (_label, texts, expected) => {

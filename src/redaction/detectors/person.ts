@@ -71,7 +71,7 @@ function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
   if (!p1 || w.sentence) return undefined;
   const l1 = bare(p1);
   // "can Wojciech call you back", "could seo yeon call me": a person who will call.
-  if ((l1 === 'can' || l1 === 'could' || l1 === 'will') && (after?.lower === 'call' || words[i + 2]?.lower === 'call')) return 'strong';
+  if ((l1 === 'can' || l1 === 'could' || l1 === 'will') && w.lower !== 'will' && (after?.lower === 'call' || words[i + 2]?.lower === 'call')) return 'strong';
   if (TITLES.has(l1)) return 'strong';
   // "my son Andrew", "my wife's card, Holly", "an adjuster, Hiroshi Allen", "Uncle Richard".
   // ("the beneficiary's name" is a noun after a possessive, not a name.)
