@@ -13,6 +13,8 @@ import { askedFor, NAME_QUESTION } from './person-context.js';
 const SPELL_QUESTION = /\bspell\b/;
 const INNER_MARKS = new Set(['apostrophe', 'hyphen', 'dash', 'space']);
 const CONTINUES_AS_HANDLE = new Set(['dot', 'at', 'underscore', 'dash', 'hyphen', '@', 'period']);
+/** Abbreviations said letter by letter ("the i b a n is ..."), some of them names in the lexicons too ("Iban"). */
+const SPELLED_ABBREVIATIONS = new Set(['iban', 'ssn', 'cvv', 'cvc', 'dob', 'imei', 'pin', 'otp', 'atm', 'ach', 'aba', 'vin', 'usa', 'nhs', 'ein', 'itin', 'bic', 'sms', 'pdf', 'faq', 'vat', 'hmrc', 'dvla', 'irs', 'llc', 'ceo']);
 
 export interface SpelledName {
   start: number;
@@ -97,6 +99,7 @@ export function spelledNames(conversation: ConversationView, position: number, t
   const words = turnWords(turn);
   let asked: boolean | undefined;
   for (const { first: i, end, letters } of runs) {
+    if (SPELLED_ABBREVIATIONS.has(letters)) continue;
     const w = words[i] as Word;
     // Asked to spell, or letters given as the answer to "and the surname?" / "your full name?".
     asked ??= askedFor(conversation, position, SPELL_QUESTION) || SPELL_QUESTION.test(turn.lower) || askedFor(conversation, position, NAME_QUESTION);

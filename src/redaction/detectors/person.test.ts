@@ -131,6 +131,23 @@ describe('person detector: negatives', () => {
     expect(find(text)).toEqual([]);
   });
 
+  it('keeps the brand the call is for out of PERSON all through the call', () => {
+    expect(find("good morning you've reached coinvault i'm rashida what can i do for you", 'hi rashida my account is locked', 'thanks for contacting coinvault rashida have a good one')).toEqual([
+      '0:rashida',
+      '1:rashida',
+      '2:rashida',
+    ]);
+    expect(find('hello franklin and young tax services bill speaking', 'thanks for contacting franklin and young tax services')).toEqual(['0:bill']);
+  });
+
+  it('still reads the caller thanked by name as a person', () => {
+    expect(find('can i take your full name', 'saoirse kelly', 'thanks for calling saoirse')).toEqual(['1:saoirse kelly', '2:saoirse']);
+  });
+
+  it('does not read a spelled abbreviation as a name', () => {
+    expect(find('can you pay into my account the i b a n is n l six two')).toEqual([]);
+  });
+
   it('does not take an everyday word for a name after the name question', () => {
     expect(find('Who am I speaking with today?', 'Yeah hi, I need to send back a winter coat.')).toEqual([]);
   });

@@ -17,6 +17,7 @@ import { laterMentions, rememberNames, type Found } from './person-memory.js';
 import { greetedLater, introducedNames, introducedSet } from './person-introduction.js';
 import { petNames, withoutPets } from './person-pets.js';
 import { spelledNames } from './person-spelled.js';
+import { brandWords, withoutBrands } from './person-brands.js';
 
 /** Base score per level of evidence; memory mentions score 0.75, spelled names 0.75-0.85. */
 const SCORES: Record<Evidence, number> = { strong: 0.85, greeting: 0.75, soft: 0.7, lexicon: 0.55 };
@@ -236,6 +237,9 @@ export const personDetector: Detector = {
     // A pet's name is no person: dropped before it is remembered for later turns.
     const pets = petNames(turns);
     if (pets.size > 0) turns.forEach((t, p) => (found[p] = withoutPets(t, found[p] as Found[], pets)));
+    // Nor is the brand the call is for.
+    const brands = brandWords(turns);
+    if (brands.size > 0) turns.forEach((t, p) => (found[p] = withoutBrands(t, found[p] as Found[], brands)));
     const memory = rememberNames(turns, found);
     const introduced = introducedSet(turns, found);
     const out: Candidate[] = [];
@@ -243,7 +247,7 @@ export const personDetector: Detector = {
       const list = found[p] as Found[];
       if (memory.size > 0) list.push(...laterMentions(turn, list, memory));
       if (introduced.size > 0) list.push(...greetedLater(turn, list, introduced));
-      for (const f of list)
+      for (const f of brands.size > 0 ? withoutBrands(turn, list, brands) : list)
         out.push({
           type: 'PERSON',
           turn: turn.index,
