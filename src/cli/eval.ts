@@ -10,7 +10,7 @@ import { detectStream } from './detect.js';
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_EVAL_DATA = resolve(REPO_ROOT, '../shared/eval/data');
 /** Our own generated sets, each written apart from the engine, to check that dev accuracy carries over. */
-export const HELDOUT_EVAL_DATA = [resolve(REPO_ROOT, 'eval/heldout'), resolve(REPO_ROOT, 'eval/heldout2'), resolve(REPO_ROOT, 'eval/heldout3')];
+export const HELDOUT_EVAL_DATA = [resolve(REPO_ROOT, 'eval/heldout'), resolve(REPO_ROOT, 'eval/heldout2'), resolve(REPO_ROOT, 'eval/heldout3'), resolve(REPO_ROOT, 'eval/heldout4')];
 
 interface Scorer {
   score(gold: unknown[], pred: unknown[], options?: { byLine?: boolean }): unknown;
