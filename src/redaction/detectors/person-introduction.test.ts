@@ -15,6 +15,8 @@ describe('person detector: an agent introducing themselves', () => {
     ['"X from <company> here" in chat', 'Hi there! Siobhán from Meridian Bank here. What can I do for you today?', '0:Siobhán'],
     ['"it\'s X on the line"', "hello sentinel home security accounts team it's shauna on the line", '0:shauna'],
     ['"chatting with X"', "You're now chatting with ngaire. How can I help?", '0:ngaire'],
+    ['"i\'m X what can i do for you", an English word', "good afternoon you've reached grant park inn i'm yaw what can i do for you", '0:yaw'],
+    ['"this is X speaking", an English word', 'summerhill lodge this is jun speaking how may i help', '0:jun'],
   ])('%s', (_label, text, expected) => {
     expect(find(text)).toEqual([expected]);
   });
@@ -42,5 +44,11 @@ describe('person detector: introduction frames without a name', () => {
     ['"the card here"', 'I have the card here with me.'],
   ])('%s', (_label, text) => {
     expect(find(text)).toEqual([]);
+  });
+});
+
+describe('person detector: an agent saying how they are', () => {
+  it('leaves "i\'m good how can i help" visible', () => {
+    expect(find("i'm good how can i help you")).toEqual([]);
   });
 });

@@ -40,7 +40,9 @@ export function introducedNames(position: number, turn: TurnView): Found[] {
     // not one) or typed as a name ("I'm Pita."); "i'm fine" / "i'm good" are not.
     const english = (w.flags & F.ENGLISH) !== 0 && !(w.flags & F.NAME) && !(w.cap && !w.sentence);
     if (frame === 'im' && STATES.has(w.lower)) continue;
-    if (english && (frame === 'im' || (frame === 'name' && !(mine(words, i) && (next === undefined || next.pause || INTRO_GOES_ON.has(next.lower)))))) continue;
+    // "i'm yaw what can i do for you", "this is jun speaking": the agent's greeting frames any word.
+    const greeting = frame === 'this-is' || (frame === 'im' && offersHelp(words, i + 1));
+    if (english && !greeting && (frame === 'im' || (frame === 'name' && !(mine(words, i) && (next === undefined || next.pause || INTRO_GOES_ON.has(next.lower)))))) continue;
     out.push({ start: w.start, end: w.end, pattern: 'self-introduction', score: 0.85 });
   }
   return out;
@@ -51,14 +53,24 @@ function mine(words: readonly Word[], i: number): boolean {
   return words[i - 2]?.lower === 'my' || (words[i - 3]?.lower === 'my' && words[i - 2]?.lower === 'name');
 }
 
-type Frame = 'name' | 'im' | 'here' | 'line' | 'chatting';
+type Frame = 'name' | 'im' | 'here' | 'line' | 'chatting' | 'this-is';
+
+/** "what can i do for you", "how may i help": the agent's offer of help right after their name. */
+function offersHelp(words: readonly Word[], k: number): boolean {
+  const a = words[k]?.lower;
+  const b = words[k + 1]?.lower;
+  const c = words[k + 2]?.lower;
+  return (a === 'what' || a === 'how') && (b === 'can' || b === 'may' || b === 'could') && (c === 'i' || c === 'we');
+}
 
 function frameAt(words: readonly Word[], i: number): Frame | undefined {
   const p1 = words[i - 1]?.lower;
   const p2 = words[i - 2]?.lower;
   const n1 = words[i + 1];
   if (p1 === "name's" || p1 === 'name’s' || p1 === 'names' || (p1 === 'is' && p2 === 'name')) return 'name';
-  if ((p1 === "i'm" || p1 === 'im') && (words[i + 1] === undefined || (words[i + 1] as Word).pause)) return 'im';
+  if ((p1 === "i'm" || p1 === 'im') && (words[i + 1] === undefined || (words[i + 1] as Word).pause || offersHelp(words, i + 1))) return 'im';
+  // "summerhill lodge this is jun speaking how may i help".
+  if (p1 === 'is' && p2 === 'this' && n1 !== undefined && (n1.lower === 'speaking' || offersHelp(words, i + 1))) return 'this-is';
   if ((p1 === "it's" || p1 === 'its') && n1?.lower === 'on' && words[i + 2]?.lower === 'the' && words[i + 3]?.lower === 'line') return 'line';
   if (p1 === 'with' && p2 === 'chatting') return 'chatting';
   // "pita here at ...", "good evening eamon here who am i speaking with", "Eamon from Summit Telecom here."

@@ -59,9 +59,11 @@ export function laterMentions(turn: TurnView, list: readonly Found[], memory: Re
       GREETING_CUES.has(prevLower) || SOFT_CUES.has(prevLower) || TITLES.has(prevLower) || RELATIONS.has(prevLower) ||
       memory.has(next?.lower ?? '') || (w.flags & F.POSSESSIVE) !== 0 || afterThanks(words, i) || actsAsPerson(words, i);
     if (w.flags & F.AMBIGUOUS && !(w.cap && !w.sentence) && !cued) continue;
+    // "How about June 15": a month before a day is a date, whoever is called June.
+    if (w.flags & F.CALENDAR && next && !next.pause && /^(?:[0-3]?\d(?:st|nd|rd|th)?)$/.test(next.lower)) continue;
     // Not inside a company name ("Prairie Bill Energy Co-op"), not an abbreviation ("EI 762").
     const before = words[i - 1];
-    if (before && before.cap && !before.sentence && !(before.flags & F.NAME) && w.cap) continue;
+    if (before && before.cap && !before.sentence && !(before.flags & F.NAME) && w.cap && !w.sentence) continue;
     if (followedByOrg(words, i + 1, turn.text) || (w.lower.length <= 3 && w.text === w.text.toUpperCase())) continue;
     out.push({ start: w.start, end: w.start + lower.length, pattern: 'name-memory', score: 0.75 });
   }

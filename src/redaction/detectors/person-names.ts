@@ -85,6 +85,9 @@ export function nameRunEnd(words: readonly Word[], i: number, evidence: Evidence
   while (k < words.length && k - i < 6) {
     const w = words[k] as Word;
     if (k > i && w.pause) break;
+    // "dawn achterberg dawn can visit": the first name said again, then a verb, starts a new mention
+    // ("robert robert jones" stutters, "seo yeon q seo" ends on a family name that repeats).
+    if (k - i >= 2 && w.lower === (words[i] as Word).lower && ((words[k + 1]?.flags ?? 0) & F.FUNCTION) !== 0 && !words[k + 1]?.pause) break;
     // "hyun woo nwosu", "an engineer min jun": two Korean syllables are one given name (not on the lexicon's word alone).
     if (evidence !== 'lexicon' && (k === i ? koreanGivenPairAt(words, k) : k === i + 1 && koreanGivenPairAt(words, i))) {
       k += k === i ? 2 : 1;

@@ -47,6 +47,8 @@ describe('person detector: positives', () => {
     ['"under" before a word-name in an answer', ['who am i speaking with', "it's under will konstantinou"], ['1:will konstantinou']],
     ['a verb the lexicons list as a name stays outside the span', ['Yes. Actually Dr. Liu said the dose might go up.'], ['0:Liu']],
     ['"Will, will call": the second "will" is the verb', ['Our crew lead, Will, will call the day before.'], ['0:Will']],
+    ['"your adjuster will be", then the first name again before a verb', ['your adjuster will be dawn achterberg dawn can visit on monday'], ['0:dawn achterberg', '0:dawn']],
+    ['a remembered word-name starting the next sentence', ['Your adjuster will be Rose Nakamura. Rose can visit on May 22.'], ['0:Rose Nakamura', '0:Rose']],
     ['"hiya" greets the agent named before', ['my name is destiny what can i do for you', 'hiya destiny i need to change my bank details'], ['0:destiny', '1:destiny']],
     ['"I." as a middle initial', ["It's Mark I. Vandersloot"], ['0:Mark I. Vandersloot']],
   ])('%s', (_label, texts, expected) => {
@@ -142,6 +144,10 @@ describe('person detector: negatives', () => {
 
   it('still reads the caller thanked by name as a person', () => {
     expect(find('can i take your full name', 'saoirse kelly', 'thanks for calling saoirse')).toEqual(['1:saoirse kelly', '2:saoirse']);
+  });
+
+  it('reads a remembered month name before a day as a date', () => {
+    expect(find("good morning i'm june what can i do for you", 'how about june 15 between 8am and 5pm')).toEqual(['0:june']);
   });
 
   it('does not read a spelled abbreviation as a name', () => {

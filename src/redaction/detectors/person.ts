@@ -89,6 +89,8 @@ function cueBefore(words: readonly Word[], i: number): Evidence | undefined {
     (l1 === 'much' && words[i - 2]?.lower === 'so' && (words[i - 3]?.lower === 'thanks' || words[i - 3]?.lower === 'you'));
   // "your adjuster is Eun Ji Law", "my doctor is Story".
   if (l1 === 'is' && RELATIONS.has(words[i - 2]?.lower ?? '') && POSSESSIVE_BEFORE.has(words[i - 3]?.lower ?? '')) return 'strong';
+  // "your adjuster will be dawn achterberg".
+  if (l1 === 'be' && words[i - 2]?.lower === 'will' && RELATIONS.has(words[i - 3]?.lower ?? '') && POSSESSIVE_BEFORE.has(words[i - 4]?.lower ?? '')) return 'strong';
   if (w.pause) return GREETING_CUES.has(l1) || thankYou ? 'greeting' : SOFT_CUES.has(l1) ? 'soft' : undefined;
   for (const cue of STRONG_CUES_BY_LAST.get(l1) ?? NO_CUES) {
     const n = cue.length;
