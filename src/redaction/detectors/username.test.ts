@@ -14,6 +14,11 @@ describe('username detector', () => {
     ['handle named', ['my handle is @ferncrest_22 if that helps'], ['0:ferncrest_22']],
     ['read back by the agent, with a word before "is"', ['Your username there is tiger_dariush3, right?'], ['0:tiger_dariush3']],
     ['after "the username", spoken', ['someone reset the password on the account with the username arao seven is that yours'], ['0:arao seven']],
+    ['read back later in the call, remembered', ["What's the username?", "I think it's kovalenkod64.", 'Yes, I see kovalenkod64. Your balance is $36,789.'], ['1:kovalenkod64', '2:kovalenkod64']],
+    ['spoken, read back later', ["what's the username", "i like think it's ngozi dot price thirty eight", 'yes i see ngozi dot price thirty eight your balance'], [
+      '1:ngozi dot price thirty eight',
+      '2:ngozi dot price thirty eight',
+    ]],
   ])('%s', (_label, texts, expected) => {
     expect(find(...texts)).toEqual(expected);
   });

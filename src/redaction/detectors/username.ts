@@ -19,7 +19,7 @@ const USERNAME_CONTEXT = /\b(?:account ?id|user ?names?|usernames?|user ?id|hand
  * look like one, so "the username field" or "the username you gave" find nothing.
  */
 const NAMED = /\b(?:(?:user ?name|username|user ?id|handle|login|screen ?name|gamertag)(?:(?:\s+(?:there|here|on (?:file|the account|it)))?\s+(?:is|was)\b:?\s*|\s*:\s*)|(?:the|your) (?:user ?name|username|handle|login)\s+(?!is\b|was\b|there\b|here\b))/g;
-const LEAD_INS = new Set(['it', "it's", 'its', 'is', 'i', 'think', 'my', 'the', 'username', 'user', 'name', 'yeah', 'yes', 'yep', 'sure', 'um', 'uh', 'so', 'ok', 'okay', 'that', "that's", 'should', 'be', 'oh', 'was', 'hmm', 'well', 'use', 'have', 'got', 'type', 'called']);
+const LEAD_INS = new Set(['it', "it's", 'its', 'is', 'i', 'think', 'like', 'guess', 'believe', 'my', 'the', 'username', 'user', 'name', 'yeah', 'yes', 'yep', 'sure', 'um', 'uh', 'so', 'ok', 'okay', 'that', "that's", 'should', 'be', 'oh', 'was', 'hmm', 'well', 'use', 'have', 'got', 'type', 'called']);
 /** Spoken separators inside a handle. */
 const CONNECTORS = new Set(['underscore', 'dot', 'dash', 'hyphen', 'period']);
 /** Words that end a spoken handle: the speaker moved on. */
@@ -101,6 +101,38 @@ export const usernameDetector: Detector = {
         });
       }
     });
-    return out;
+    return out.length > 0 ? [...out, ...laterMentions(conversation, out)] : out;
   },
 };
+
+/** A handle of at least this many characters is distinctive enough to find again on its own. */
+const MIN_REMEMBERED_LENGTH = 5;
+
+/**
+ * A handle found once is found again wherever the call says it ("Yes, I see kovalenkod64"): the
+ * same characters, as whole words, in any turn, once they were given in context.
+ */
+function laterMentions(conversation: ConversationView, found: readonly Candidate[]): Candidate[] {
+  const values = new Set<string>();
+  for (const c of found) {
+    const turn = conversation.turns.find((t) => t.index === c.turn);
+    const value = turn?.lower.slice(c.start, c.end);
+    if (value !== undefined && value.length >= MIN_REMEMBERED_LENGTH) values.add(value);
+  }
+  const out: Candidate[] = [];
+  for (const turn of conversation.turns) {
+    for (const value of values) {
+      for (let at = turn.lower.indexOf(value); at >= 0; at = turn.lower.indexOf(value, at + value.length)) {
+        const end = at + value.length;
+        if (isWordChar(turn.lower, at - 1) || isWordChar(turn.lower, end)) continue;
+        if (found.some((c) => c.turn === turn.index && c.start < end && at < c.end)) continue;
+        out.push({ type: 'USERNAME', turn: turn.index, start: at, end, pattern: 'username-memory', baseScore: 0.8, contextBoost: 0, notes: ['username-memory'] });
+      }
+    }
+  }
+  return out;
+}
+
+function isWordChar(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && /[\p{L}\p{N}_]/u.test(text[i] as string);
+}
