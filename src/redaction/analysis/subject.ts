@@ -244,11 +244,31 @@ function questionSubjects(conv: ConversationView, turnIndex: number): ReadonlySe
       if (s.size > 0) break;
       s = allKeywords(t);
     }
+    if (s.size === 0 && ELLIPTICAL.test(prev.lower)) s = earlierQuestion(conv, prev);
     memo.asked = s;
   }
   return s;
 }
 
+
+/** "And Vikram's?", "and for your son?", "and yours?": a question that reuses the one before it. */
+const ELLIPTICAL = /^\s*(?:and|what about|how about)\s+(?:for\s+)?(?:yours|his|hers|theirs|(?:your|his|her|their|the)\s+[\p{L}'’-]+|(?:[\p{L}-]+\s)?[\p{L}-]+['’]s)\s*\??\s*$/u;
+
+/**
+ * The subjects of the same speaker's question before an elliptical one: "What is Faith's date of
+ * birth?" / "jul 25 2002." / "And Vikram's?" asks for a date of birth again. The speaker's turns
+ * in between are looked through (at most four turns back), the answers of the other party skipped.
+ */
+function earlierQuestion(conv: ConversationView, question: TurnView): ReadonlySet<Subject> {
+  const at = conv.turns.indexOf(question);
+  for (let i = at - 1; i >= 0 && i >= at - 4; i--) {
+    const t = conv.turns[i] as TurnView;
+    if (t.speaker !== question.speaker) continue;
+    const s = allKeywords(t);
+    if (s.size > 0) return s;
+  }
+  return EMPTY;
+}
 
 /** Context of the original span [start, end) of turn `turnIndex` (cached: detectors ask for the same spans). */
 export function numberContext(conv: ConversationView, turnIndex: number, start: number, end: number, window = 60): NumberContext {

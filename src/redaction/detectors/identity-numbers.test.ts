@@ -67,6 +67,8 @@ describe('date of birth detector', () => {
     [[a('For verification, what year were you born?'), c('1979')], ['1979']],
     [[a('can you confirm your birthday'), c('ten six ninety two')], ['ten six ninety two']],
     [[c('my date of birth is October 13th, 1961')], ['October 13th, 1961']],
+    [[a("What is Faith's date of birth?"), c('jul 25 2002.'), a("And Vikram's?"), c('5/26/17.')], ['jul 25 2002', '5/26/17']],
+    [[a('what is your date of birth'), c('june 5 1959'), a('and the appointment date?'), c('may 5 2025')], ['june 5 1959']],
   ] as Array<[Turn[], string[]]>)('%j', (turns, expected) => {
     expect(found(turns, 'DATE_OF_BIRTH')).toEqual(expected);
   });
