@@ -41,6 +41,21 @@ export function houseNumberEnd(words: readonly Word[], i: number): number {
   return j;
 }
 
+/** End of "PO Box 2692", "P.O. Box", "post office box", "RR 4 Box 158", "rural route nine box one two" at i, else -1. */
+export function poBoxEnd(words: readonly Word[], i: number): number {
+  const at = (k: number): string => words[k]?.lower ?? '';
+  let j = i;
+  if (at(j) === 'po' || at(j) === 'p.o') j++;
+  else if ((at(j) === 'p' && at(j + 1) === 'o') || (at(j) === 'post' && at(j + 1) === 'office')) j += 2;
+  else if (at(j) === 'rr' || (at(j) === 'rural' && at(j + 1) === 'route')) {
+    const route = houseNumberEnd(words, at(j) === 'rr' ? j + 1 : j + 2);
+    if (route < 0) return -1;
+    j = route;
+  } else return -1;
+  if (at(j) !== 'box' || (words[j] as Word).sentence) return -1;
+  return houseNumberEnd(words, j + 1);
+}
+
 /** End of "number + street name + suffix [+ direction]" when the street starts at `from`, else -1. */
 export function streetEnd(words: readonly Word[], from: number): number {
   const first = words[from];
@@ -161,7 +176,7 @@ export function placeEnd(words: readonly Word[], i: number): number {
   let best = -1;
   for (let n = 0; n <= 3; n++) {
     const w = words[i + n - 1];
-    if (n > 0 && (!w || (w.sentence && n > 1) || !(w.flags & F.NAME_SHAPE) || w.flags & F.FUNCTION)) break;
+    if (n > 0 && (!w || (w.sentence && n > 1) || !(w.flags & F.NAME_SHAPE) || w.flags & (F.FUNCTION | F.NUMBER_WORD))) break;
     const r = regionEnd(words, i + n, n > 0);
     if (r > best) best = r;
   }
@@ -174,7 +189,7 @@ export function placeEnd(words: readonly Word[], i: number): number {
   if (w && !w.pause) {
     for (let n = 1; n <= 2; n++) {
       const v = words[i + n - 1];
-      if (!v || (n > 1 && v.pause) || !(v.flags & F.NAME_SHAPE) || v.flags & (F.FUNCTION | F.ENGLISH | F.AMBIGUOUS | F.VOCAB_NAME)) break;
+      if (!v || (n > 1 && v.pause) || !(v.flags & F.NAME_SHAPE) || v.flags & (F.FUNCTION | F.ENGLISH | F.AMBIGUOUS | F.VOCAB_NAME | F.NUMBER_WORD)) break;
       const next = words[i + n];
       if (!next || next.pause || CITY_CLOSERS.has(next.lower) || postcodeEnd(words, i + n) >= 0) return i + n;
     }
@@ -182,7 +197,7 @@ export function placeEnd(words: readonly Word[], i: number): number {
   if (w?.pause && !w.sentence) {
     for (let n = 1; n <= 2; n++) {
       const v = words[i + n - 1];
-      if (!v || !(v.flags & F.NAME_SHAPE) || v.flags & (F.FUNCTION | F.ENGLISH | F.AMBIGUOUS)) break;
+      if (!v || !(v.flags & F.NAME_SHAPE) || v.flags & (F.FUNCTION | F.ENGLISH | F.AMBIGUOUS | F.NUMBER_WORD)) break;
       const next = words[i + n];
       if (!next || next.pause || postcodeEnd(words, i + n) >= 0) return i + n;
     }

@@ -36,6 +36,9 @@ describe('address detector: one span from house number to postcode', () => {
     ['a range of house numbers around a spaced dash', 'Their address is 27 - 31 Charing Cross Road, and their number is listed.', '0:27 - 31 Charing Cross Road'],
     ['a comma between the number and a street type said first', 'The address is 49-51, Jalan Hang Lekiu, 50100.', '0:49-51, Jalan Hang Lekiu, 50100'],
     ['a sentence run into the house number with no space', 'Tickets are bought.1 Lincoln Financial Field Way is the venue.', '0:1 Lincoln Financial Field Way'],
+    ['a PO box with its town and state', 'Sure, P.O. Box 2692, Fort Wayne, IN.', '0:P.O. Box 2692, Fort Wayne, IN'],
+    ['a rural route, chat', 'yeah, its rr 4 box 459, savannah, ga 31416', '0:rr 4 box 459, savannah, ga 31416'],
+    ['a rural route, spoken, with a spoken ZIP+4', "yeah it's rural route one box one seventy seven dubuque iowa five two oh two four five three two nine", '0:rural route one box one seventy seven dubuque iowa five two oh two four five three two nine'],
     ['a spoken UK postcode with "double"', 'forty one cowbridge road cardiff cf double one seven f y', '0:forty one cowbridge road cardiff cf double one seven f y'],
   ])('%s', (_label, text, expected) => {
     expect(find(text)).toEqual([expected]);
@@ -60,6 +63,7 @@ describe('address detector: negatives', () => {
     ['a quantity of a product before a town and postcode', 'I bought 3 Widgets, London E8 4QJ is the depot.'],
     ['a firmware version with "point"', 'it says smart hub two firmware two point one point four'],
     ['an everyday word with no type before a town', 'We shipped 47 Blankets, Manchester depot has the rest.'],
+    ['a box that is no PO box', 'The box is 4 inches wide, put the post in box 3.'],
     ['a spoken reference of letters and digits', 'the reference is two eight s d p five four two double nine eight'],
   ])('%s', (_label, text) => {
     expect(find(text)).toEqual([]);

@@ -4,7 +4,7 @@
  * Works on typed and spoken numbers: "42 Wallaby Way, Springfield, IL 62704" and "six hundred sixty
  * two northgate drive providence rhode island oh two nine one four" are both one span.
  */
-import type { Candidate, ConversationView, Detector } from '../types.js';
+import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
 import { turnWords, type Word } from '../lexicon/turn-words.js';
 import { F } from '../lexicon/word-flags.js';
 import { lexicons } from '../lexicon/index.js';
@@ -13,6 +13,7 @@ import {
   houseNumberEnd,
   lexiconEnd,
   placeEnd,
+  poBoxEnd,
   postcodeEnd,
   regionEnd,
   SELF_NAMED_STREETS,
@@ -64,6 +65,20 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
     end = unit;
     parts.push('unit');
   }
+  const tail = placeTail(words, end, parts);
+  end = tail.end;
+  const knownTown = tail.knownTown;
+  // A street with no street type is an address only with a postcode or a known town after it.
+  if (bare && !(parts.includes('postcode') || knownTown)) return undefined;
+  return { start, end, parts };
+}
+
+/**
+ * The town, region, postcode and country after a street (or a PO box) ending at `end`: the new end,
+ * the parts found (pushed onto `parts`) and whether the town is a known one.
+ */
+function placeTail(words: readonly Word[], from: number, parts: string[]): { end: number; knownTown: boolean } {
+  let end = from;
   let knownTown = false;
   // "ecclesall road crookes sheffield", "rosemount place, old aberdeen, aberdeen": a district the
   // lexicons do not know (or that is an English word), right before a town they do.
@@ -102,9 +117,18 @@ export function matchAddress(words: readonly Word[], i: number): { start: number
     end = intl;
     parts.push('intl-postcode');
   }
-  // A street with no street type is an address only with a postcode or a known town after it.
-  if (bare && !(parts.includes('postcode') || knownTown)) return undefined;
-  return { start, end, parts };
+  return { end, knownTown };
+}
+
+/**
+ * A PO box or a rural route ("PO Box 2692, Fort Wayne, IN", "RR 4 Box 158", "rural route nine box
+ * one two"): a mailing address that identifies the customer as a street does, with the same tail.
+ */
+export function matchPoBox(words: readonly Word[], i: number): { start: number; end: number; parts: string[] } | undefined {
+  const box = poBoxEnd(words, i);
+  if (box < 0) return undefined;
+  const parts = ['po-box'];
+  return { start: i, end: placeTail(words, box, parts).end, parts };
 }
 
 /** A single letter after a spoken house number ("two twelve a"): not "i", and never typed capital "A" of a sentence. */
@@ -153,6 +177,35 @@ function unsuffixedStreetEnd(words: readonly Word[], from: number): number {
   return -1;
 }
 
+/** Words a PO box or rural route starts with. */
+const BOX_STARTS = new Set(['po', 'p.o', 'p', 'post', 'rr', 'rural']);
+
+/**
+ * The ADDRESS candidate for a match, and when it closes its turn with no town or postcode, the
+ * town and postcode the speaker's next turn may give (one entity in two pieces).
+ */
+function addressCandidates(conversation: ConversationView, position: number, words: readonly Word[], m: { start: number; end: number; parts: string[] }, asked: boolean): Candidate[] {
+  const turn = conversation.turns[position] as TurnView;
+  const first = words[m.start] as Word;
+  const last = words[m.end - 1] as Word;
+  const full = m.parts.length > 1 || m.parts[0] === 'po-box';
+  const street: Candidate = {
+    type: 'ADDRESS',
+    turn: turn.index,
+    start: first.start,
+    end: last.end,
+    pattern: m.parts[0] === 'po-box' ? 'po-box' : full ? 'street-and-place' : 'street',
+    baseScore: full ? 0.85 : 0.7,
+    contextBoost: asked ? 0.1 : 0,
+    notes: m.parts,
+  };
+  const rest = m.end === words.length && !m.parts.includes('place') && !m.parts.includes('postcode') ? continuedAddress(conversation, position) : undefined;
+  if (!rest) return [street];
+  street.entityId = `address-${turn.index}-${first.start}`;
+  street.notes = [...m.parts, 'split-across-turns'];
+  return [street, { ...street, turn: rest.turn, start: rest.start, end: rest.end, pattern: 'street-then-place', baseScore: 0.85, notes: ['place', 'split-across-turns'] }];
+}
+
 export const addressDetector: Detector = {
   name: 'address',
   types: ['ADDRESS'],
@@ -164,6 +217,12 @@ export const addressDetector: Detector = {
       const asked = askedFor(conversation, position, ADDRESS_QUESTION);
       for (let i = 0; i < words.length; i++) {
         const w = words[i] as Word;
+        const box = BOX_STARTS.has(w.lower) ? matchPoBox(words, i) : undefined;
+        if (box) {
+          out.push(...addressCandidates(conversation, position, words, box, asked));
+          i = box.end - 1;
+          continue;
+        }
         // Prefilter: only a number can start an address (houseNumberEnd says the same, more slowly).
         if (!(w.flags & (F.DIGITS | F.NUMBER_WORD))) continue;
         const prev = words[i - 1];
@@ -171,30 +230,11 @@ export const addressDetector: Detector = {
         if ((prev && !w.pause && prev.flags & F.NUMBER_WORD && w.flags & F.NUMBER_WORD) || turn.text.charCodeAt(w.start - 1) === 36) continue;
         const m = matchAddress(words, i);
         if (!m) continue;
-        const first = words[m.start] as Word;
-        const last = words[m.end - 1] as Word;
         const full = m.parts.length > 1;
         // "one thing very well", "one service run": a small spoken number and an everyday street
         // word, with nothing else of an address and no one asking for one, is ordinary speech.
         if (!full && !asked && w.flags & F.NUMBER_WORD && m.end - i < 5 && !STRONG_SUFFIXES.has((words[m.end - 1] as Word).lower)) continue;
-        const street: Candidate = {
-          type: 'ADDRESS',
-          turn: turn.index,
-          start: first.start,
-          end: last.end,
-          pattern: full ? 'street-and-place' : 'street',
-          baseScore: full ? 0.85 : 0.7,
-          contextBoost: asked ? 0.1 : 0,
-          notes: m.parts,
-        };
-        out.push(street);
-        // The street closes its turn with no town or postcode: the next turn may say them.
-        const rest = m.end === words.length && !m.parts.includes('place') && !m.parts.includes('postcode') ? continuedAddress(conversation, position) : undefined;
-        if (rest) {
-          street.entityId = `address-${turn.index}-${first.start}`;
-          street.notes = [...m.parts, 'split-across-turns'];
-          out.push({ ...street, turn: rest.turn, start: rest.start, end: rest.end, pattern: 'street-then-place', baseScore: 0.85, notes: ['place', 'split-across-turns'] });
-        }
+        out.push(...addressCandidates(conversation, position, words, m, asked));
         i = m.end - 1;
       }
     });
