@@ -22,6 +22,8 @@ const PHRASES: ReadonlyArray<[Subject, string]> = [
   ['device', String.raw`(?:imei|iccid|meid|esn)(?: number| no\.?| #)?`],
   ['negative', String.raw`(?:insurance|gift|sim|id|library|loyalty|membership|member|rewards|health|medicare|medicaid) card(?: number)?`],
   ['negative', String.raw`(?:verification|confirmation|one[- ]time|access|promo|promotional|discount|coupon|zip|postal|post|authori[sz]ation|reset|pass|otp) code`],
+  // "your council tax account reference", "the account ID": a reference to an account, not its bank number.
+  ['negative', String.raw`council tax(?: account)?(?: reference| ref| number| no\.?)?|(?:tax |customer |utility |loyalty )?account (?:reference|ref|id|pin|password|name|holder)`],
   ['cvv', String.raw`(?:cvv2?|cvc2?|c v v|c v c|csc|cid|card verification(?: value| code| number)?|(?:card )?security (?:code|number)|(?:three|four|3|4)[- ]digit(?:s|s? (?:code|number))?(?: on the back)?|digits on the back|numbers? on the back|code on the back)(?: (?:on|of) (?:the|your) (?:card|back))?`],
   ['expiry', String.raw`(?:expir\w*|expiry|exp\.?(?=[ :])|valid (?:thru|through|until)|good (?:thru|through|until))(?: date)?(?: (?:on|of) (?:the|your) card)?`],
   ['routing', String.raw`(?:routing|rtn|aba|transit|sort code)(?: number| no\.?| #)?`],
@@ -29,12 +31,12 @@ const PHRASES: ReadonlyArray<[Subject, string]> = [
   ['ssn', String.raw`(?:social security|social|ssn|s s n|ss|taxpayer id|tin)(?: number| no\.?| #)?`],
   ['dob', String.raw`date of birth|d o b|birth ?date|birthday|b-?day|born|dob|d\.o\.b|birth`],
   ['card', String.raw`(?:sixteen|fifteen|16|15|long)[- ]digit(?:s| number)?|digits on the front|number on the front|(?:credit|debit|payment|bank|the|your|my|this|that|new|old|same) card(?: number)?|card(?: number)?|long number|cc|ccn|visa|master ?card|amex|american express|discover|maestro|diners|jcb|union ?pay|pan`],
-  ['account', String.raw`(?:bank |checking |savings |chequing )?(?:account|acct|a/c)(?: number| no\.?| #)?|checking|savings|chequing`],
+  ['account', String.raw`(?:bank |checking |savings |chequing )?(?:account|acct|acc|a/c)(?: number| no\.?| #)?|checking|savings|chequing`],
   ['phone', String.raw`phone|telephone|text|texts|texted|sms|whatsapp|(?:what|which) number|area code|cell|mobile|landline|fax|call ?back|call (?:me|you|us|them|him|her)|reach (?:me|you|us|them|him|her)|contact (?:me|you|us|them|him|her)|call|calling|reached|reach|contact|contacting|get in touch|direct line|line|text (?:me|you|us|them|him|her)|(?:my|your|the|his|her|their|best|good|contact|home|work|direct|toll[- ]free|new|other|alternate|daytime|evening|callback) number|number to reach|dial|hotline|number (?:is|will be|was)`],
   // Money words: an amount, not an identifier. They do not hide a full, Luhn-valid card number ("I'd like to pay, it's 4111 ...").
   ['amount', String.raw`limit|credit limit|balance|total|price|cost|fee|charge|charged|spend|spent|owe|owed|pay|paid|payment of|deposit|refund|worth|amount`],
   ['negative', String.raw`(?:mail|mailed|send|sent|ship|shipped|deliver|delivered|move|moved|moving|live|lives|living|located|stay|staying|go|goes|going) (?:it |them |out |over )?(?:to|at|in)|address|street|avenue|road|drive|lane|boulevard|apartment`],
-  ['negative', String.raw`(?:order|tracking|track|case|ticket|claim|confirmation|conf|booking|reservation|mandate|application|prescription|rx|reference|ref|invoice|receipt|sku|item|model|serial|flight|otp|code|pin|passcode|password|zip|postal|postcode|policy|member|id|rma|return|quantity|qty|version|room|gate|seat|floor|unit|suite|apt|apartment|building|street|avenue|plan|gig|gb|mbps|meter|\$|€|£|usd|copay|deductible|credit of|bill|due|draft of|collection of|percent|%|minutes|hours|days|weeks|months|years|times|am|pm|a\.m|p\.m|o'clock|noon|version|tier|step|page|chapter|mile|miles|pounds|lbs|kg|extension|ext\.?|license|licence|plate|vin|badge|employee|customer|patient|student|passport|tax|vat|ein|registration|lot|batch|part|product|store|branch|transaction|voucher|bus|train|route|platform|tail|group|rx)(?: (?:number|no\.?|#|id|code))?`],
+  ['negative', String.raw`(?:order|tracking|track|case|ticket|claim|confirmation|conf|booking|reservation|mandate|application|request|enquiry|inquiry|incident|job|work order|scheme|prescription|rx|reference|ref|invoice|receipt|sku|item|model|serial|flight|otp|code|pin|passcode|password|zip|postal|postcode|policy|member|id|rma|return|quantity|qty|version|room|gate|seat|floor|unit|suite|apt|apartment|building|street|avenue|plan|gig|gb|mbps|meter|\$|€|£|usd|copay|deductible|credit of|bill|due|draft of|collection of|percent|%|minutes|hours|days|weeks|months|years|times|am|pm|a\.m|p\.m|o'clock|noon|version|tier|step|page|chapter|mile|miles|pounds|lbs|kg|extension|ext\.?|license|licence|plate|vin|badge|employee|customer|patient|student|passport|tax|vat|ein|registration|lot|batch|part|product|store|branch|transaction|voucher|bus|train|route|platform|tail|group|rx)(?: (?:number|no\.?|#|id|code))?`],
 ];
 
 // ASCII word boundaries (keywords are ASCII): much faster than Unicode property escapes. No capture
@@ -299,7 +301,7 @@ const MENTION_STEMS: Partial<Record<Subject, readonly string[]>> = {
   expiry: ['exp', 'valid', 'good thru', 'good through', 'good until'],
   card: ['card', 'cc', 'visa', 'master', 'amex', 'american express', 'discover', 'maestro', 'diners', 'jcb', 'union', 'pan', 'long number', 'front', 'digit'],
   routing: ['routing', 'rtn', 'aba', 'transit', 'sort code'],
-  account: ['account', 'acct', 'a/c', 'checking', 'savings', 'chequing'],
+  account: ['account', 'acct', 'acc', 'a/c', 'checking', 'savings', 'chequing'],
   ssn: ['social', 'ssn', 's s n', 'ss', 'taxpayer', 'tin'],
 };
 

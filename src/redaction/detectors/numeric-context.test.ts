@@ -55,3 +55,14 @@ describe('typos in context words', () => {
     expect(found([a('And the CVV?'), c('seucrity code is 4410.')], 'CARD_CVV')).toEqual(['1:4410']);
   });
 });
+
+describe('references named after an account or a request stay visible', () => {
+  it.each([
+    ['a council tax account reference', 'BANK_ACCOUNT', [a('Do you have your council tax account reference? It is on your bill.'), c("Yes, it's 67704385.")], []],
+    ['its twin: a bank account number', 'BANK_ACCOUNT', [a('And the bank account number for the direct debit?'), c("Yes, it's 67704385.")], ['1:67704385']],
+    ['a request number', 'PHONE', [a("I've mailed a confirmation. Your request number is 106269052.")], []],
+    ['"acc number" is an account number', 'BANK_ACCOUNT', [a('Same bank as before?'), c('Yes, same bank. The acc number is 86006577')], ['1:86006577']],
+  ] as Array<[string, EntityType, Turn[], string[]]>)('%s', (_name, type, turns, expected) => {
+    expect(found(turns, type)).toEqual(expected);
+  });
+});

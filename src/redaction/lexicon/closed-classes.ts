@@ -11,7 +11,7 @@ export const FUNCTION_WORDS = set(
 export const PERSONAL_TITLES = set('mr mrs ms miss missus mister dr mx prof');
 export const FILLER_WORDS = set('uh um umm er erm hmm ah oh');
 /** Contractions typed in chat without their apostrophe ("ive", "isnt"): never a name, never part of a handle. */
-export const CHAT_CONTRACTIONS = set('ive ill youre youve theyre dont doesnt didnt cant wont isnt wasnt hasnt havent thats whats');
+export const CHAT_CONTRACTIONS = set('im ive ill youre youve theyre dont doesnt didnt cant wont isnt wasnt hasnt havent thats whats');
 /** Apartment / suite / flat words that start a unit ("Apt 4B", "suite one ten", "# 212"). */
 export const UNIT_WORDS = set('apt apartment suite ste unit flat # number no room rm floor fl building bldg lot space');
 /** Months and days: capitalised in formatted text, never names without a strong cue. */
