@@ -90,9 +90,10 @@ function afterThanks(words: readonly Word[], i: number): boolean {
  * A remembered name doing what people do: "rose would need to call", "send hunter a join link",
  * "I'll send chance the approval request". Not after an article ("the rose would look nice").
  */
-const PERSON_VERBS_AFTER = new Set(['would', 'will', 'can', 'could', 'should', 'must', 'might', 'needs', 'wants', 'said', 'says', 'called']);
+const PERSON_VERBS_AFTER = new Set(['would', 'will', 'text', 'texts', 'can', 'could', 'should', 'must', 'might', 'needs', 'wants', 'said', 'says', 'called']);
 const GIVE_VERBS = new Set(['send', 'sent', 'email', 'text', 'give', 'gave', 'tell', 'told', 'ask', 'asked', 'let', 'call', 'remind']);
 const OBJECT_STARTS = new Set(['a', 'an', 'the', 'this', 'that', 'your', 'his', 'her', 'their', 'our', 'my', 'know']);
+const ADD_VERBS = new Set(['add', 'added', 'adding', 'remove', 'removed', 'removing']);
 const ARTICLES = new Set(['a', 'an', 'the', 'this', 'that', 'my', 'your', 'our', 'their', 'his', 'her']);
 /** Words after which a clause (and its subject) begins: "I'm afraid rose would ...", "I think grant will ...". */
 const CLAUSE_OPENERS = new Set(['afraid', 'think', 'guess', 'hope', 'sure', 'maybe', 'said', 'because', 'but', 'and', 'so', 'if', 'then', 'that', 'when']);
@@ -102,6 +103,9 @@ function actsAsPerson(words: readonly Word[], i: number): boolean {
   const next = words[i + 1];
   if (!next || next.pause || ARTICLES.has(prev?.lower ?? '')) return false;
   if (GIVE_VERBS.has(prev?.lower ?? '') && OBJECT_STARTS.has(next.lower)) return true;
-  // The subject of a modal: at a clause start, not after a modifier ("your first bill will come").
-  return PERSON_VERBS_AFTER.has(next.lower) && (prev === undefined || w.pause || CLAUSE_OPENERS.has(prev.lower) || RELATIONS.has(prev.lower));
+  // "i'll add rose to the bill".
+  if (ADD_VERBS.has(prev?.lower ?? '') && (next.lower === 'to' || next.lower === 'as')) return true;
+  // The subject of a modal: at a clause start, not after a modifier ("your first bill will come"); in
+  // speech a number ends the clause before it ("... eight oh five hope will text you").
+  return PERSON_VERBS_AFTER.has(next.lower) && (prev === undefined || w.pause || CLAUSE_OPENERS.has(prev.lower) || RELATIONS.has(prev.lower) || (prev.flags & (F.DIGITS | F.NUMBER_WORD)) !== 0);
 }

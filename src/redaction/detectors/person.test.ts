@@ -49,6 +49,11 @@ describe('person detector: positives', () => {
     ['"Will, will call": the second "will" is the verb', ['Our crew lead, Will, will call the day before.'], ['0:Will']],
     ['"your adjuster will be", then the first name again before a verb', ['your adjuster will be dawn achterberg dawn can visit on monday'], ['0:dawn achterberg', '0:dawn']],
     ['a remembered word-name starting the next sentence', ['Your adjuster will be Rose Nakamura. Rose can visit on May 22.'], ['0:Rose Nakamura', '0:Rose']],
+    ['a word-name closing the sign-off', ['our direct line is eight hundred five five five take care may'], ['0:may']],
+    ['a name after the brand, before "have a good one"', ["good morning you've reached forkrun i'm dana what can i do for you", 'thanks for contacting forkrun wu have a good one'], ['0:dana', '1:wu']],
+    ['a name set off after the brand', ['Thanks for contacting Ledgerly Exchange, June. Have a good one.'], ['0:June']],
+    ['a title stays outside a sign-off', ['Our direct line is 800-638-6925. Take care, Ms. Brennan.'], ['0:Brennan']],
+    ['"i\'ll add rose to the bill"', ['my partner rose is moving in too', "then i'll add rose to the bill"], ['0:rose', '1:rose']],
     ['"hiya" greets the agent named before', ['my name is destiny what can i do for you', 'hiya destiny i need to change my bank details'], ['0:destiny', '1:destiny']],
     ['"I." as a middle initial', ["It's Mark I. Vandersloot"], ['0:Mark I. Vandersloot']],
   ])('%s', (_label, texts, expected) => {
@@ -148,6 +153,14 @@ describe('person detector: negatives', () => {
 
   it('reads a remembered month name before a day as a date', () => {
     expect(find("good morning i'm june what can i do for you", 'how about june 15 between 8am and 5pm')).toEqual(['0:june']);
+  });
+
+  it.each([
+    ['"have a great day ahead"', 'Sure, have a great day ahead!'],
+    ['the brand\'s last word before the closing', 'my pleasure thank you for calling lumen accounts have a great day'],
+    ['"goodbye" after a closing', 'Okay. Have a great day. Goodbye.'],
+  ])('reads no name into a sign-off: %s', (_label, text) => {
+    expect(find(text)).toEqual([]);
   });
 
   it('does not read a spelled abbreviation as a name', () => {

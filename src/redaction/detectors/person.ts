@@ -18,6 +18,7 @@ import { greetedLater, introducedNames, introducedSet } from './person-introduct
 import { petNames, withoutPets } from './person-pets.js';
 import { spelledNames } from './person-spelled.js';
 import { brandWords, withoutBrands } from './person-brands.js';
+import { signOffNames } from './person-signoff.js';
 
 /** Base score per level of evidence; memory mentions score 0.75, spelled names 0.75-0.85. */
 const SCORES: Record<Evidence, number> = { strong: 0.85, greeting: 0.75, soft: 0.7, lexicon: 0.55 };
@@ -235,12 +236,14 @@ export const personDetector: Detector = {
   types: ['PERSON'],
   detect(conversation: ConversationView): Candidate[] {
     const turns = conversation.turns;
-    const found: Found[][] = turns.map((t, p) => withoutNested([...findInTurn(conversation, p, t), ...spelledNames(conversation, p, t), ...introducedNames(p, t)]));
+    const brands = brandWords(turns);
+    const found: Found[][] = turns.map((t, p) =>
+      withoutNested([...findInTurn(conversation, p, t), ...spelledNames(conversation, p, t), ...introducedNames(p, t), ...signOffNames(t, brands)]),
+    );
     // A pet's name is no person: dropped before it is remembered for later turns.
     const pets = petNames(turns);
     if (pets.size > 0) turns.forEach((t, p) => (found[p] = withoutPets(t, found[p] as Found[], pets)));
     // Nor is the brand the call is for.
-    const brands = brandWords(turns);
     if (brands.size > 0) turns.forEach((t, p) => (found[p] = withoutBrands(t, found[p] as Found[], brands)));
     const memory = rememberNames(turns, found);
     const introduced = introducedSet(turns, found);
