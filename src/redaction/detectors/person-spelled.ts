@@ -10,7 +10,7 @@ import type { ConversationView, TurnView } from '../types.js';
 import { turnCache } from '../analysis/turn-cache.js';
 import { askedFor, NAME_QUESTION } from './person-context.js';
 
-const SPELL_QUESTION = /\bspell\b/;
+const SPELL_QUESTION = /\bspell(?:ed|ing)?\b/;
 const INNER_MARKS = new Set(['apostrophe', 'hyphen', 'dash', 'space']);
 const CONTINUES_AS_HANDLE = new Set(['dot', 'at', 'underscore', 'dash', 'hyphen', '@', 'period']);
 /** Abbreviations said letter by letter ("the i b a n is ..."), some of them names in the lexicons too ("Iban"). */
@@ -21,6 +21,23 @@ export interface SpelledName {
   end: number;
   pattern: string;
   score: number;
+}
+
+/** The NATO spelling alphabet. */
+const NATO = new Set(['alpha', 'alfa', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'juliett', 'kilo', 'lima', 'mike', 'november', 'oscar', 'papa', 'quebec', 'romeo', 'sierra', 'tango', 'uniform', 'victor', 'whiskey', 'whisky', 'xray', 'x-ray', 'yankee', 'zulu']);
+
+const NATO_HINT = /\b(?:alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu)\b/;
+
+/** "r as in robert", "s for sam": the index after the example word when words[k] is a letter made sure of this way, else -1. */
+function asInWord(words: readonly Word[], k: number): number {
+  const letter = words[k];
+  if (!isLetter(letter)) return -1;
+  const l = (letter as Word).lower;
+  const a = words[k + 1]?.lower;
+  const b = words[k + 2]?.lower;
+  if (a === 'as' && b === 'in' && words[k + 3]?.lower.startsWith(l)) return k + 4;
+  if (a === 'for' && b !== undefined && b.length > 2 && b.startsWith(l)) return k + 3;
+  return -1;
 }
 
 /** The word without a possessive 's. */
@@ -46,19 +63,33 @@ function spelledRuns(turn: TurnView): readonly SpelledRun[] {
   if (cached !== undefined) return cached;
   const words = turnWords(turn);
   const out: SpelledRun[] = [];
-  if (words.mask & (F.LETTER | F.SPELLED)) {
+  if (words.mask & (F.LETTER | F.SPELLED) || NATO_HINT.test(turn.lower)) {
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as Word;
       let end = i;
       let letters = '';
-      if (w.flags & F.SPELLED) {
+      if (NATO.has(w.lower) && NATO.has(words[i + 1]?.lower ?? '') && NATO.has(words[i + 2]?.lower ?? '')) {
+        // "alpha lima foxtrot alpha romeo": the NATO alphabet, three words at least.
+        end = i;
+        while (end < words.length && NATO.has((words[end] as Word).lower) && (end === i || !(words[end] as Word).pause)) {
+          letters += (words[end] as Word).lower[0];
+          end++;
+        }
+      } else if (w.flags & F.SPELLED) {
         end = i + 1;
         letters = w.lower.replace(/[-.]/g, '');
       } else {
         if (!(w.flags & F.LETTER)) continue;
         // "o apostrophe r e i l l y", "s m i t h hyphen j o n e s": spoken punctuation inside the name.
+        // "H as in Harry, E, R as in Robert": a letter made sure of with a word that starts with it.
         while (end < words.length && (end === i || !(words[end] as Word).sentence)) {
           const x = words[end] as Word;
+          const example = asInWord(words, end);
+          if (example > 0) {
+            letters += x.lower;
+            end = example;
+            continue;
+          }
           if (isLetter(x)) letters += x.lower;
           else if (!(INNER_MARKS.has(x.lower) && isLetter(words[end + 1]))) break;
           end++;

@@ -84,6 +84,11 @@ describe('person detector: positives', () => {
     expect(find('yes it is temperance quillon q u i l l o n')).toEqual(['0:quillon', '0:q u i l l o n']);
   });
 
+  it('marks a spelling made sure of with "as in" words or the NATO alphabet as one span', () => {
+    expect(find('can you spell the last name', 'The last name is spelled H as in Harry, E, R as in Robert, R, E, R, A.')).toEqual(['1:H as in Harry, E, R as in Robert, R, E, R, A']);
+    expect(find('can you spell the last name', 'sure alpha lima foxtrot alpha romeo sierra india')).toEqual(['1:alpha lima foxtrot alpha romeo sierra india']);
+  });
+
   it('marks letters given as the answer to a name question, and a spelling read back, though the name is not in the lexicons', () => {
     expect(find("what's the surname?", "it's h a r g r e a v e s")).toEqual(['1:h a r g r e a v e s']);
     expect(find('is that h-a-r-g-r-e-a-v-e-s?', 'yes H A R G R E A V E S')).toEqual(['0:h-a-r-g-r-e-a-v-e-s', '1:H A R G R E A V E S']);

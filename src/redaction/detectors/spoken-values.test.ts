@@ -35,6 +35,9 @@ describe('spoken emails', () => {
   it.each([
     ['a greeting before the address', [c('hello my email is tom at gmail dot com')], ['0:tom at gmail dot com']],
     ['a place said with "at"', [c("i'm at the mall dot com")], []],
+    ['an address spelled letter by letter with "as in"', [c('Let me spell it: D as in dog, A, W, N, 0, 0, at gmail.com.')], ['0:D as in dog, A, W, N, 0, 0, at gmail.com']],
+    ['a spelled address with a spoken dot', [c('T, dot, N as in Nancy, G, U, Y, E, N, at btinternet.com.')], ['0:T, dot, N as in Nancy, G, U, Y, E, N, at btinternet.com']],
+    ['"we are at gmail" is no address', [c('we are at gmail')], []],
   ] as Array<[string, Turn[], string[]]>)('%s', (_name, turns, expected) => {
     expect(found(turns, 'EMAIL')).toEqual(expected);
   });
