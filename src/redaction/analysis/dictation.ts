@@ -34,6 +34,11 @@ const REPEAT_REQUEST = /\b(?:repeat|again|pardon|come again|say that|missed that
 const WH_QUESTION = /\b(?:how|what|what's|which|who|when|where|why)\b/;
 const ASKS_FOR_MORE = /\b(?:next|rest|then|more|continue|go on|after that|remaining|remainder|last|final|group|set|part|chunk|again|repeat|keep going|others?|else)\b/;
 
+/** Words of a turn besides the digits of `run`: "it's oh four" has one, "04, I think, or maybe 05" more. */
+export function wordsBesides(turn: TurnView, run: DigitRun): number {
+  return (turn.text.slice(0, run.start) + ' ' + turn.text.slice(run.end)).split(/[^\p{L}']+/u).filter(Boolean).length;
+}
+
 /** How many turns of the other party in a row a dictation survives ("one moment" / "sorry, go on"). */
 const MAX_PROMPTS = 3;
 /** Longer turns are not prompts for the next chunk but a change of topic. */

@@ -7,8 +7,7 @@
 import { isInterjection } from '../analysis/context.js';
 import type { ConversationView, TurnView } from '../types.js';
 import { turnWords, type Word } from '../lexicon/turn-words.js';
-import { lexicons } from '../lexicon/index.js';
-import { lexiconEnd, placeEnd, postcodeEnd, regionEnd } from './address-parts.js';
+import { knownPlaceAt, placeEnd, postcodeEnd } from './address-parts.js';
 
 /** "and the town?", "what's the postcode", "city and zip?": the other party asking for the rest. */
 const ASKS_FOR_REST = /^(?:and |what's |what is |the )*(?:the )?(?:city|town|post ?code|zip(?: code)?|postal code|state|province|county)\b[^.!]{0,30}$/;
@@ -46,18 +45,11 @@ function restOfAddress(turn: TurnView): ContinuedPiece | undefined {
   const words = turnWords(turn);
   let s = 0;
   while (s < words.length && OPENERS.has((words[s] as Word).lower)) s++;
-  let end = -1;
   const place = placeEnd(words, s);
-  if (place >= 0 && knownPlace(words, s)) {
-    end = place;
-    const post = postcodeEnd(words, end);
-    if (post >= 0) end = post;
-  } else if (place >= 0 && postcodeEnd(words, place) >= 0) end = postcodeEnd(words, place);
-  // A postcode on its own ("and the postcode?" / "LS6 2QT") stays a POSTAL_CODE.
+  const post = place >= 0 ? postcodeEnd(words, place) : -1;
+  // A known town with or without its postcode, or any place the postcode closes. A postcode on its
+  // own ("and the postcode?" / "LS6 2QT") stays a POSTAL_CODE.
+  const end = post >= 0 ? post : place >= 0 && knownPlaceAt(words, s) ? place : -1;
   if (end < 0 || words.length - end > MAX_TRAILING_WORDS) return undefined;
   return { turn: turn.index, start: (words[s] as Word).start, end: (words[end - 1] as Word).end };
-}
-
-function knownPlace(words: readonly Word[], i: number): boolean {
-  return lexiconEnd(words, i, lexicons().cities) >= 0 || regionEnd(words, i, true) >= 0;
 }

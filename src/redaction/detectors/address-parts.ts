@@ -154,6 +154,11 @@ export function lexiconEnd(words: readonly Word[], i: number, set: ReadonlySet<s
   return -1;
 }
 
+/** A city or region from the lexicons starts at words[i]. */
+export function knownPlaceAt(words: readonly Word[], i: number): boolean {
+  return lexiconEnd(words, i, lexicons().cities) >= 0 || regionEnd(words, i, true) >= 0;
+}
+
 /** End of a state / province / county at i (full name, or a 2-letter abbreviation typed as such). */
 export function regionEnd(words: readonly Word[], i: number, afterCity = false): number {
   const { regions, regionAbbreviations } = lexicons();

@@ -7,15 +7,13 @@
 import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
 import { turnWords, type Word } from '../lexicon/turn-words.js';
 import { F } from '../lexicon/word-flags.js';
-import { lexicons } from '../lexicon/index.js';
 import {
   countryEnd,
   houseNumberEnd,
-  lexiconEnd,
+  knownPlaceAt,
   placeEnd,
   poBoxEnd,
   postcodeEnd,
-  regionEnd,
   SELF_NAMED_STREETS,
   streetEnd,
   unitEnd,
@@ -82,8 +80,11 @@ function placeTail(words: readonly Word[], from: number, parts: string[]): { end
   let knownTown = false;
   // "ecclesall road crookes sheffield", "rosemount place, old aberdeen, aberdeen": a district the
   // lexicons do not know (or that is an English word), right before a town they do.
-  if (placeEnd(words, end) < 0) end = districtEnd(words, end);
-  const place = placeEnd(words, end);
+  let place = placeEnd(words, end);
+  if (place < 0) {
+    end = districtEnd(words, end);
+    if (end > from) place = placeEnd(words, end);
+  }
   if (place >= 0) {
     knownTown = knownPlaceAt(words, end);
     end = place;
@@ -157,11 +158,6 @@ function districtEnd(words: readonly Word[], from: number): number {
   return from;
 }
 
-/** A city or region from the lexicons starts at words[i]. */
-function knownPlaceAt(words: readonly Word[], i: number): boolean {
-  const { cities } = lexicons();
-  return lexiconEnd(words, i, cities) >= 0 || regionEnd(words, i, true) >= 0;
-}
 
 /**
  * "47 Kingsway, Manchester M20 5PG", "9 Westgate, Leeds LS1 4AP": UK streets often carry no street

@@ -1,4 +1,4 @@
-import { continuation } from '../analysis/dictation.js';
+import { continuation, wordsBesides } from '../analysis/dictation.js';
 import { digitRuns, type DigitRun } from '../analysis/digit-runs.js';
 import { isAbout, isNegative, mentions, numberContext } from '../analysis/subject.js';
 import type { Candidate, ConversationView, Detector } from '../types.js';
@@ -31,7 +31,7 @@ export const cardCvvDetector: Detector = {
           // Each piece is (nearly) all its turn says: "it's 8", "26." — not "I have 2 cards, which one?".
           const bare = pieces.every((p) => {
             const t = conv.turns.find((x) => x.index === p.turn);
-            return t !== undefined && (t.text.slice(0, p.run.start) + ' ' + t.text.slice(p.run.end)).split(/[^\p{L}']+/u).filter(Boolean).length <= 2;
+            return t !== undefined && wordsBesides(t, p.run) <= 2;
           });
           if (pieces.length < 2 || digits < 3 || digits > 4 || !bare) continue;
           const entityId = `cvv-${turn.index}-${run.start}`;

@@ -1,4 +1,4 @@
-import { continuation } from '../analysis/dictation.js';
+import { continuation, wordsBesides } from '../analysis/dictation.js';
 import { digitRuns, type DigitRun } from '../analysis/digit-runs.js';
 import { isAbout, mentions, numberContext, type NumberContext } from '../analysis/subject.js';
 import type { Candidate, ConversationView, Detector, TurnView } from '../types.js';
@@ -84,10 +84,9 @@ export const cardExpiryDetector: Detector = {
       }
       for (const run of runs) {
         if (taken.has(run)) continue;
-        const split = splitExpiry(conv, turn, k, run);
+        const split = splitExpiry(conv, turn, k, run, taken);
         if (split.length > 0) {
           for (const c of split) out.push(c);
-          for (const p of continuation(conv, k, 4, undefined, 'expiry')) taken.add(p.run);
           continue;
         }
         const spacedPair = run.groups.length === 2 && run.groups[0] === 2 && (run.groups[1] === 2 || run.groups[1] === 4);
@@ -102,24 +101,22 @@ export const cardExpiryDetector: Detector = {
   },
 };
 
-/** Words of a turn besides the run: "it's oh four" has one, "04, I think, or maybe 05" more. */
-function wordsBesides(turn: TurnView, run: DigitRun): number {
-  return (turn.text.slice(0, run.start) + ' ' + turn.text.slice(run.end)).split(/[^\p{L}']+/u).filter(Boolean).length;
-}
-
 /**
  * "it's oh four" / "yep" / "twenty nine": the month in one turn, the year in the speaker's next,
  * the agent only acknowledging between. Each piece is (nearly) all its turn says, and month and
  * year together read as an expiry; both pieces are one entity.
  */
-function splitExpiry(conv: ConversationView, turn: TurnView, k: number, run: DigitRun): Candidate[] {
+function splitExpiry(conv: ConversationView, turn: TurnView, k: number, run: DigitRun, taken: Set<DigitRun>): Candidate[] {
   if (!/^(?:0[1-9]|1[0-2])$/.test(run.digits) || digitRuns(turn).length > 1 || wordsBesides(turn, run) > 2) return [];
   const ctx = numberContext(conv, turn.index, run.start, run.end);
   if (!isAbout(ctx, 'expiry') || ctx.amountLike) return [];
-  const next = continuation(conv, k, 4, undefined, 'expiry').filter((p) => p.echo !== true)[0];
+  const pieces = continuation(conv, k, 4, undefined, 'expiry');
+  const next = pieces.filter((p) => p.echo !== true)[0];
   if (next === undefined || !/^(?:\d{2}|20\d{2})$/.test(next.run.digits) || !plausibleYear(next.run.digits)) return [];
   const nextTurn = conv.turns.find((t) => t.index === next.turn);
   if (nextTurn === undefined || wordsBesides(nextTurn, next.run) > 2) return [];
+  // The rest of the dictation (the year, an echo of it) is this expiry, not one of its own.
+  for (const p of pieces) taken.add(p.run);
   const entityId = `expiry-${turn.index}-${run.start}`;
   const extra = { contextBoost: 0.2, entityId, notes: ['split-across-turns'] };
   return [candidate('CARD_EXPIRY', turn.index, run.start, run.end, 'expiry-split-across-turns', 0.7, extra), candidate('CARD_EXPIRY', next.turn, next.run.start, next.run.end, 'expiry-split-across-turns', 0.7, extra)];

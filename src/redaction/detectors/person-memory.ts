@@ -28,8 +28,8 @@ export function rememberNames(turns: readonly TurnView[], found: readonly (reado
     const list = found[p] ?? [];
     if (list.length === 0) return;
     const words = turnWords(turn);
+    const inside = (x: Word): boolean => list.some((f) => x.start >= f.start && x.start < f.end);
     words.forEach((w, i) => {
-      const inside = (x: Word): boolean => list.some((f) => x.start >= f.start && x.start < f.end);
       // "min jun": a Korean given name is remembered as its pair (each syllable alone is a word).
       if (koreanGivenPairAt(words, i) && inside(w) && inside(words[i + 1] as Word)) memory.add(`${w.lower} ${(words[i + 1] as Word).lower}`);
       if (w.lower.length < 2 || w.flags & NEVER_REMEMBERED || TITLES.has(w.lower)) return;

@@ -26,7 +26,8 @@ export interface SpelledName {
 /** The NATO spelling alphabet. */
 const NATO = new Set(['alpha', 'alfa', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'juliett', 'kilo', 'lima', 'mike', 'november', 'oscar', 'papa', 'quebec', 'romeo', 'sierra', 'tango', 'uniform', 'victor', 'whiskey', 'whisky', 'xray', 'x-ray', 'yankee', 'zulu']);
 
-const NATO_HINT = /\b(?:alfa|alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa|quebec|romeo|sierra|tango|uniform|victor|whiske?y|x-?ray|yankee|zulu)\b/;
+/** Any NATO word in a turn (a prefilter for turns with no single letters). */
+const NATO_HINT = new RegExp(`\\b(?:${[...NATO].join('|')})\\b`);
 
 /** "r as in robert", "s for sam": the index after the example word when words[k] is a letter made sure of this way, else -1. */
 function asInWord(words: readonly Word[], k: number): number {

@@ -250,9 +250,12 @@ export const personDetector: Detector = {
     const out: Candidate[] = [];
     turns.forEach((turn, p) => {
       const list = found[p] as Found[];
-      if (memory.size > 0) list.push(...laterMentions(turn, list, memory));
-      if (introduced.size > 0) list.push(...greetedLater(turn, list, introduced));
-      for (const f of brands.size > 0 ? withoutBrands(turn, list, brands) : list)
+      // Mentions found by memory are screened for the brand too ("found" already was).
+      const later: Found[] = [];
+      if (memory.size > 0) later.push(...laterMentions(turn, list, memory));
+      if (introduced.size > 0) later.push(...greetedLater(turn, [...list, ...later], introduced));
+      list.push(...(brands.size > 0 ? withoutBrands(turn, later, brands) : later));
+      for (const f of list)
         out.push({
           type: 'PERSON',
           turn: turn.index,
